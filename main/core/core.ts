@@ -1,0 +1,85 @@
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import type { EventSource } from '../../shared/domain/timeline';
+import type { PushEvent } from '../../shared/ipc/events';
+import { systemClock, type Clock } from './clock';
+import { DATABASE_FILE, openDatabase, type Database } from './db/connection';
+import { IncidentService } from './incidents/incident-service';
+import { PostmortemService } from './postmortems/postmortem-service';
+import { RunbookService } from './runbooks/runbook-service';
+import { createLogger, type Logger } from './telemetry/logger';
+import { TimelineService } from './timeline/timeline-service';
+import { TraceService } from './traces/trace-service';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Which host records events: desktop, web or cli. */
+  source: EventSource;
+  /** Runbook folders; defaults to the bundled `runbooks/`. */
+  runbookDirs?: string[];
+  clock?: Clock;
+  log?: Logger;
+}
+
+/** Every service of one Firebreak instance, sharing one database. */
+export interface Core {
+  dataDir: string;
+  db: Database;
+  log: Logger;
+  clock: Clock;
+  timeline: TimelineService;
+  incidents: IncidentService;
+  runbooks: RunbookService;
+  traces: TraceService;
+  postmortems: PostmortemService;
+  /** Emits `push` with a `PushEvent` for every UI to show. */
+  events: EventEmitter<{ push: [PushEvent] }>;
+  close(): void;
+}
+
+/** The bundled runbooks folder, found from this file's location in the source tree. */
+export const BUNDLED_RUNBOOKS_DIR = path.resolve(import.meta.dirname, '../../runbooks');
+
+/** Opens the database in `dataDir` and builds every service on it. */
+export function createCore(options: CoreOptions): Core {
+  const log = options.log ?? createLogger(options.dataDir);
+  const clock = options.clock ?? systemClock;
+  const db = openDatabase(path.join(options.dataDir, DATABASE_FILE), log);
+  const events = new EventEmitter<{ push: [PushEvent] }>();
+  const push = (event: PushEvent): void => {
+    events.emit('push', event);
+  };
+
+  const timeline = new TimelineService(db, clock, options.source);
+  timeline.subscribe((event) => push({ type: 'timeline:appended', event }));
+  const incidents = new IncidentService(db, timeline, clock);
+  const runbooks = new RunbookService({
+    db,
+    timeline,
+    clock,
+    log: log.child({ module: 'runbooks' }),
+    libraryDirs: options.runbookDirs ?? [BUNDLED_RUNBOOKS_DIR],
+    dataDir: options.dataDir,
+    push,
+  });
+  const traces = new TraceService({ db, timeline, clock, log: log.child({ module: 'traces' }) });
+  const postmortems = new PostmortemService(incidents, timeline, traces);
+
+  log.info({ dataDir: options.dataDir, source: options.source }, 'core started');
+  return {
+    dataDir: options.dataDir,
+    db,
+    log,
+    clock,
+    timeline,
+    incidents,
+    runbooks,
+    traces,
+    postmortems,
+    events,
+    close() {
+      db.close();
+      log.info({ dataDir: options.dataDir }, 'core stopped');
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { Channel, Request, Response } from '../../shared/ipc/contract';
+import type { Core } from './core';
+
+/** A handler receives the parsed request and the core; it may throw `AppError`. */
+export type Handler<C extends Channel> = (
+  request: Request<C>,
+  core: Core,
+) => Promise<Response<C>> | Response<C>;
+
+export type HandlerMap = { [C in Channel]: Handler<C> };
+
+/** One handler per contract channel; the compiler flags a channel without one. */
+export const handlers: HandlerMap = {
+  'incidents:list': (_request, core) => core.incidents.list(),
+  'incidents:declare': (request, core) => core.incidents.declare(request),
+  'incidents:get': (request, core) => ({
+    incident: core.incidents.get(request.id),
+    timeline: core.timeline.list(request.id),
+  }),
+  'incidents:set-status': (request, core) => core.incidents.setStatus(request.id, request.status),
+  'incidents:set-severity': (request, core) =>
+    core.incidents.setSeverity(request.id, request.severity),
+  'incidents:set-commander': (request, core) =>
+    core.incidents.setCommander(request.id, request.commander),
+  'timeline:add-note': (request, core) => {
+    core.incidents.get(request.incidentId);
+    return core.timeline.append({
+      incidentId: request.incidentId,
+      kind: 'note',
+      summary: `Note: ${firstLine(request.text)}`,
+      occurredAt: request.occurredAt && new Date(request.occurredAt).toISOString(),
+      data: { text: request.text },
+    });
+  },
+  'runbooks:list': (_request, core) => core.runbooks.list(),
+  'runbooks:get': (request, core) => core.runbooks.get(request.runbookId),
+  'runbooks:run-step': (request, core) => core.runbooks.runStep(request),
+  'traces:import-file': (request, core) => core.traces.importFile(request),
+  'postmortems:export': (request, core) => core.postmortems.exportMarkdown(request.incidentId),
+};
+
+function firstLine(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+}

@@ -1,0 +1,163 @@
+import type { Incident } from '../../../shared/domain/incident';
+import type { TimelineEvent } from '../../../shared/domain/timeline';
+import type { TraceSummary } from '../../../shared/domain/trace';
+
+export interface PostmortemInput {
+  incident: Incident;
+  events: TimelineEvent[];
+  traces: TraceSummary[];
+}
+
+/** Placeholder text for sections the team writes by hand. */
+const TO_WRITE = '_To be written by the team._';
+
+/**
+ * Renders the blameless postmortem draft. The timeline section is generated from the
+ * events in UTC; the judgement sections are left for people to write.
+ */
+export function renderPostmortemMarkdown({ incident, events, traces }: PostmortemInput): string {
+  const lines: string[] = [
+    `# Postmortem: ${escapeInline(incident.title)}`,
+    '',
+    `- Incident id: \`${incident.id}\``,
+    `- Severity: ${incident.severity ?? 'unset'}`,
+    `- Status: ${incident.status}`,
+    `- Incident commander: ${incident.commander ? escapeInline(incident.commander) : 'unassigned'}`,
+    ...milestoneLines(incident),
+    '',
+    '## Summary',
+    '',
+    TO_WRITE,
+    '',
+    '## Impact',
+    '',
+    impactText(incident),
+    '',
+    '## Timeline',
+    '',
+    'All times are UTC.',
+    '',
+    ...timelineLines(events),
+    '',
+    ...traceSection(traces),
+    '## Contributing factors',
+    '',
+    TO_WRITE,
+    '',
+    '## What went well',
+    '',
+    TO_WRITE,
+    '',
+    '## What went badly',
+    '',
+    TO_WRITE,
+    '',
+    '## Where we got lucky',
+    '',
+    TO_WRITE,
+    '',
+    '## Action items',
+    '',
+    '| Action | Owner | Due | Priority | Status |',
+    '| --- | --- | --- | --- | --- |',
+    '| _none yet_ | | | | |',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function milestoneLines(incident: Incident): string[] {
+  return Object.entries(incident.milestones)
+    .filter(([, at]) => at !== null)
+    .map(([name, at]) => `- ${capitalise(name)}: ${formatUtc(at as string)}`);
+}
+
+function impactText(incident: Incident): string {
+  const start = incident.milestones.started;
+  const end = incident.milestones.resolved ?? incident.milestones.mitigated;
+  if (!start || !end) return `${TO_WRITE} The incident is not mitigated yet.`;
+  const minutes = Math.round((Date.parse(end) - Date.parse(start)) / 60_000);
+  return `${TO_WRITE} Time from start to ${incident.milestones.resolved ? 'resolution' : 'mitigation'}: ${minutes} minutes.`;
+}
+
+function timelineLines(events: TimelineEvent[]): string[] {
+  if (events.length === 0) return ['_No events recorded._'];
+  const lines: string[] = [];
+  for (const event of events) {
+    lines.push(`- **${formatUtc(event.occurredAt)}** ${escapeInline(event.summary)}`);
+    lines.push(...eventDetail(event));
+  }
+  return lines;
+}
+
+/** Extra lines under a timeline entry: note text, step output, trace ids. */
+function eventDetail(event: TimelineEvent): string[] {
+  const data = event.data;
+  switch (event.kind) {
+    case 'note':
+      return indentBlock(String(data.text ?? ''));
+    case 'runbook_step': {
+      const out: string[] = [];
+      if (typeof data.command === 'string') out.push(...fenced(data.command, 'sh'));
+      const output = [data.stdout, data.stderr].filter((s) => typeof s === 'string' && s !== '');
+      if (output.length > 0) out.push(...fenced(output.join('\n'), 'text'));
+      return out;
+    }
+    case 'trace_attached':
+      return typeof data.traceId === 'string' ? [`  - Trace id: \`${data.traceId}\``] : [];
+    case 'declared':
+    case 'status_changed':
+    case 'severity_changed':
+    case 'commander_changed':
+    case 'manual_step':
+    case 'backend_health':
+    case 'postmortem_exported':
+      return [];
+  }
+}
+
+function traceSection(traces: TraceSummary[]): string[] {
+  if (traces.length === 0) return [];
+  return [
+    '### Attached traces',
+    '',
+    '| Trace id | Root | Spans | Errors | Duration (ms) |',
+    '| --- | --- | --- | --- | --- |',
+    ...traces.map(
+      (t) =>
+        `| \`${t.traceId}\` | ${escapeCell(`${t.rootService ?? '?'}: ${t.rootOperation ?? '?'}`)} | ` +
+        `${t.spanCount} | ${t.errorCount} | ${t.durationMs.toFixed(1)} |`,
+    ),
+    '',
+  ];
+}
+
+function fenced(text: string, lang: string): string[] {
+  // A fence longer than any backtick run inside the text keeps the block intact.
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return [`  ${fence}${lang}`, ...text.split('\n').map((l) => `  ${l}`), `  ${fence}`];
+}
+
+function indentBlock(text: string): string[] {
+  return text.split('\n').map((l) => `  > ${l}`);
+}
+
+/** `2026-12-04 15:42:51 UTC` from an ISO time. */
+export function formatUtc(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+function escapeInline(text: string): string {
+  return text.replace(/\r?\n/g, ' ');
+}
+
+function escapeCell(text: string): string {
+  return escapeInline(text).replace(/\|/g, '\\|');
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { TraceSummarySchema } from '../../domain/trace';
+import { defineChannel } from '../define';
+
+/** Largest trace file accepted through the contract, in characters of JSON text. */
+export const MAX_TRACE_FILE_CHARS = 256 * 1024 * 1024;
+
+/** Channels for trace import and snapshots. */
+export const traceChannels = {
+  'traces:import-file': defineChannel(
+    z.object({
+      incidentId: z.string().min(1),
+      /** File name as the user picked it, for messages and the timeline. */
+      fileName: z.string().min(1).max(500),
+      /** The whole file as text. */
+      content: z.string().max(MAX_TRACE_FILE_CHARS),
+      note: z.string().max(5_000).optional(),
+    }),
+    TraceSummarySchema,
+    'Imports a Jaeger, OTLP or Zipkin JSON file, stores the snapshot and adds a timeline event.',
+  ),
+};
