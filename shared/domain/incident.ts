@@ -22,12 +22,18 @@ export type Status = z.infer<typeof StatusSchema>;
 export const MILESTONES = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;
 export type Milestone = (typeof MILESTONES)[number];
 
-/** The milestone that a status change stamps the first time the incident reaches it. */
-export const MILESTONE_FOR_STATUS: Partial<Record<Status, Milestone>> = {
-  investigating: 'acknowledged',
-  mitigated: 'mitigated',
-  resolved: 'resolved',
-};
+/** Each milestone is stamped the first time the incident reaches this status or a later one. */
+const MILESTONE_FROM_STATUS: [Milestone, Status][] = [
+  ['acknowledged', 'investigating'],
+  ['mitigated', 'mitigated'],
+  ['resolved', 'resolved'],
+];
+
+/** Milestones that reaching `status` implies, so a jump from triage to closed stamps all three. */
+export function milestonesReachedBy(status: Status): Milestone[] {
+  const rank = STATUSES.indexOf(status);
+  return MILESTONE_FROM_STATUS.filter(([, from]) => rank >= STATUSES.indexOf(from)).map(([m]) => m);
+}
 
 /** Moves allowed from each status: forward, one step back, and straight to resolved. */
 export function allowedTransitions(from: Status): Status[] {

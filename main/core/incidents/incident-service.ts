@@ -1,5 +1,5 @@
 import {
-  MILESTONE_FOR_STATUS,
+  milestonesReachedBy,
   allowedTransitions,
   canTransition,
   type Incident,
@@ -81,9 +81,10 @@ export class IncidentService {
         );
       }
       const now = this.clock();
-      const milestone = MILESTONE_FOR_STATUS[status];
       const changes: Parameters<typeof updateIncident>[2] = { status };
-      if (milestone && incident.milestones[milestone] === null) changes[`${milestone}_at`] = now;
+      for (const milestone of milestonesReachedBy(status)) {
+        if (incident.milestones[milestone] === null) changes[`${milestone}_at`] = now;
+      }
       updateIncident(this.db, id, changes);
       this.timeline.append({
         incidentId: id,

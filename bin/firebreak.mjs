@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Launcher for the `firebreak` command: runs the TypeScript CLI through tsx's loader.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runCli } = await import('../main/cli/index.ts');
+process.exitCode = await runCli(process.argv.slice(2), process);

@@ -1,0 +1,151 @@
+import readline from 'node:readline/promises';
+import { pathToFileURL } from 'node:url';
+import { createCore, type Core } from '../core/core';
+import { resolveDataDir } from '../core/data-dir';
+import { AppError } from '../core/errors';
+import { CallFailure, exitCodeFor } from './call';
+import {
+  commanderCommand,
+  declareCommand,
+  listCommand,
+  noteCommand,
+  severityCommand,
+  showCommand,
+  statusCommand,
+} from './commands/incident';
+import { postmortemCommand } from './commands/postmortem';
+import { runbookCommand } from './commands/runbook';
+import { traceCommand } from './commands/trace';
+import { EXIT, UsageError, type CliContext, type Command } from './context';
+
+const COMMANDS: Record<string, Command> = {
+  declare: declareCommand,
+  list: listCommand,
+  show: showCommand,
+  note: noteCommand,
+  status: statusCommand,
+  severity: severityCommand,
+  commander: commanderCommand,
+  runbook: runbookCommand,
+  trace: traceCommand,
+  postmortem: postmortemCommand,
+};
+
+export const HELP = `Usage: firebreak [--data-dir <dir>] <command> [options]
+
+Incidents
+  declare --title <text> [--severity SEV0..SEV4] [--commander <name>] [--json]
+  list [--json]
+  show <incident-id> [--json]              the incident and its timeline
+  note <incident-id> <text> [--at <ISO-8601 time>]
+  status <incident-id> <status>            triage, investigating, identified, mitigated,
+                                           monitoring, resolved, closed
+  severity <incident-id> <SEV0..SEV4|unset>
+  commander <incident-id> <name>
+
+Runbooks
+  runbook steps <file> [--json]            parse only; nothing runs
+  runbook run <incident-id> <file> [--step <step-id>]... [--param NAME=VALUE]... [--yes]
+
+Traces
+  trace attach <incident-id> <file> [--json]
+
+Postmortems
+  postmortem export <incident-id> --format md --out <file>
+
+Options
+  --data-dir <dir>   database folder; default $FIREBREAK_DATA_DIR, else the app data folder
+
+Exit codes: 0 success, 1 the action failed, 2 invalid usage or input.
+`;
+
+export interface CliStreams {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function runCli(argv: string[], streams: CliStreams, env = process.env): Promise<number> {
+  let dataDirOption: string | undefined;
+  let args: string[];
+  try {
+    ({ dataDirOption, args } = extractDataDir(argv));
+  } catch (error) {
+    streams.stderr.write(`${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+  const [name, ...rest] = args;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    streams.stdout.write(HELP);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    streams.stderr.write(`Unknown command "${name}". Run "firebreak help" for the list.\n`);
+    return EXIT.usage;
+  }
+
+  let core: Core | undefined;
+  const context: CliContext = {
+    core: () => (core ??= createCore({ dataDir: resolveDataDir(dataDirOption, env), source: 'cli' })),
+    stdout: streams.stdout,
+    stderr: streams.stderr,
+    prompt: (question) => prompt(streams, question),
+  };
+  try {
+    return await command(rest, context);
+  } catch (error) {
+    const { message, exitCode } = describeFailure(error);
+    streams.stderr.write(`firebreak ${name}: ${message}\n`);
+    return exitCode;
+  } finally {
+    core?.close();
+  }
+}
+
+/** Pulls the global `--data-dir` option out from wherever it appears. */
+function extractDataDir(argv: string[]): { dataDirOption: string | undefined; args: string[] } {
+  const args: string[] = [];
+  let dataDirOption: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--data-dir') {
+      dataDirOption = argv[++i];
+      if (!dataDirOption) throw new UsageError('Missing value for --data-dir: use --data-dir <dir>.');
+    } else if (arg.startsWith('--data-dir=')) {
+      dataDirOption = arg.slice('--data-dir='.length);
+    } else {
+      args.push(arg);
+    }
+  }
+  return { dataDirOption, args };
+}
+
+function describeFailure(error: unknown): { message: string; exitCode: number } {
+  if (error instanceof UsageError) return { message: error.message, exitCode: EXIT.usage };
+  if (error instanceof CallFailure) return { message: error.message, exitCode: error.exitCode };
+  if (error instanceof AppError) return { message: error.message, exitCode: exitCodeFor(error.code) };
+  // node:util parseArgs raises TypeError with a code for unknown or malformed options.
+  const code = (error as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    return { message: `${(error as Error).message}. Run "firebreak help".`, exitCode: EXIT.usage };
+  }
+  return { message: `Unexpected error: ${(error as Error).message}`, exitCode: EXIT.failed };
+}
+
+async function prompt(streams: CliStreams, question: string): Promise<string | null> {
+  const rl = readline.createInterface({ input: streams.stdin, output: streams.stderr, terminal: false });
+  try {
+    const closed = new Promise<null>((resolve) => rl.once('close', () => resolve(null)));
+    return await Promise.race([rl.question(question), closed]);
+  } finally {
+    rl.close();
+  }
+}
+
+const isEntryPoint = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isEntryPoint) {
+  const code = await runCli(process.argv.slice(2), process);
+  process.exitCode = code;
+}
