@@ -8,10 +8,19 @@ export function jsonLine(value: unknown): string {
 
 /** One aligned row per incident: id, severity, status, commander, title. */
 export function formatIncidentTable(incidents: Incident[]): string {
-  if (incidents.length === 0) return 'No incidents yet. Declare one with: firebreak declare --title "..."\n';
-  const rows = incidents.map((i) => [i.id, i.severity ?? 'unset', i.status, i.commander ?? '-', i.title]);
+  if (incidents.length === 0)
+    return 'No incidents yet. Declare one with: firebreak declare --title "..."\n';
+  const rows = incidents.map((i) => [
+    i.id,
+    i.severity ?? 'unset',
+    i.status,
+    i.commander ?? '-',
+    i.title,
+  ]);
   const header = ['ID', 'SEVERITY', 'STATUS', 'COMMANDER', 'TITLE'];
-  const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => (r[col] ?? '').length)));
+  const widths = header.map((h, col) =>
+    Math.max(h.length, ...rows.map((r) => (r[col] ?? '').length)),
+  );
   const line = (cells: string[]): string =>
     cells.map((c, col) => (col === cells.length - 1 ? c : c.padEnd(widths[col] ?? 0))).join('  ');
   return [line(header), ...rows.map(line)].join('\n') + '\n';

@@ -66,7 +66,11 @@ export interface CliStreams {
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function runCli(argv: string[], streams: CliStreams, env = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  streams: CliStreams,
+  env = process.env,
+): Promise<number> {
   let dataDirOption: string | undefined;
   let args: string[];
   try {
@@ -88,7 +92,8 @@ export async function runCli(argv: string[], streams: CliStreams, env = process.
 
   let core: Core | undefined;
   const context: CliContext = {
-    core: () => (core ??= createCore({ dataDir: resolveDataDir(dataDirOption, env), source: 'cli' })),
+    core: () =>
+      (core ??= createCore({ dataDir: resolveDataDir(dataDirOption, env), source: 'cli' })),
     stdout: streams.stdout,
     stderr: streams.stderr,
     prompt: (question) => prompt(streams, question),
@@ -112,7 +117,8 @@ function extractDataDir(argv: string[]): { dataDirOption: string | undefined; ar
     const arg = argv[i] as string;
     if (arg === '--data-dir') {
       dataDirOption = argv[++i];
-      if (!dataDirOption) throw new UsageError('Missing value for --data-dir: use --data-dir <dir>.');
+      if (!dataDirOption)
+        throw new UsageError('Missing value for --data-dir: use --data-dir <dir>.');
     } else if (arg.startsWith('--data-dir=')) {
       dataDirOption = arg.slice('--data-dir='.length);
     } else {
@@ -125,7 +131,8 @@ function extractDataDir(argv: string[]): { dataDirOption: string | undefined; ar
 function describeFailure(error: unknown): { message: string; exitCode: number } {
   if (error instanceof UsageError) return { message: error.message, exitCode: EXIT.usage };
   if (error instanceof CallFailure) return { message: error.message, exitCode: error.exitCode };
-  if (error instanceof AppError) return { message: error.message, exitCode: exitCodeFor(error.code) };
+  if (error instanceof AppError)
+    return { message: error.message, exitCode: exitCodeFor(error.code) };
   // node:util parseArgs raises TypeError with a code for unknown or malformed options.
   const code = (error as { code?: string }).code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
@@ -135,7 +142,11 @@ function describeFailure(error: unknown): { message: string; exitCode: number } 
 }
 
 async function prompt(streams: CliStreams, question: string): Promise<string | null> {
-  const rl = readline.createInterface({ input: streams.stdin, output: streams.stderr, terminal: false });
+  const rl = readline.createInterface({
+    input: streams.stdin,
+    output: streams.stderr,
+    terminal: false,
+  });
   try {
     const closed = new Promise<null>((resolve) => rl.once('close', () => resolve(null)));
     return await Promise.race([rl.question(question), closed]);

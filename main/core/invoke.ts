@@ -11,7 +11,11 @@ import { withSpan } from './telemetry/tracing';
  * Calls a contract channel: parses the raw input, runs the handler inside a span, logs the
  * call, and turns every failure into error data. Hosts call this and nothing else.
  */
-export async function invoke(core: Core, channel: string, rawInput: unknown): Promise<Result<unknown>> {
+export async function invoke(
+  core: Core,
+  channel: string,
+  rawInput: unknown,
+): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
     return failure({ code: 'not_found', message: `Unknown channel "${channel}".` });
   }
@@ -33,7 +37,10 @@ export async function invoke(core: Core, channel: string, rawInput: unknown): Pr
   } catch (error) {
     const data = toContractError(error);
     const level = data.code === 'internal' ? 'error' : 'warn';
-    log[level]({ error: data, durationMs: round(performance.now() - started) }, 'contract call failed');
+    log[level](
+      { error: data, durationMs: round(performance.now() - started) },
+      'contract call failed',
+    );
     return failure(data);
   }
 }

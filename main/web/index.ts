@@ -21,7 +21,12 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(values['data-dir']);
   const core = createCore({ dataDir, source: 'web' });
   const staticDir = path.resolve(import.meta.dirname, '../../out/renderer');
-  const host = await startWebHost({ core, staticDir, port, address: values.ipv6 ? '::1' : '127.0.0.1' });
+  const host = await startWebHost({
+    core,
+    staticDir,
+    port,
+    address: values.ipv6 ? '::1' : '127.0.0.1',
+  });
 
   process.stdout.write(`Firebreak is running at ${host.url}\n`);
   process.stdout.write(`Data directory: ${dataDir}\nPress Ctrl+C to stop.\n`);

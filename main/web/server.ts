@@ -66,8 +66,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     setCommonHeaders(response);
     const url = new URL(request.url ?? '/', 'http://placeholder');
-    if (!isAllowedHost(request.headers.host, port) || !isAllowedOrigin(request.headers.origin, port)) {
-      log.warn({ host: request.headers.host, origin: request.headers.origin }, 'host or origin rejected');
+    if (
+      !isAllowedHost(request.headers.host, port) ||
+      !isAllowedOrigin(request.headers.origin, port)
+    ) {
+      log.warn(
+        { host: request.headers.host, origin: request.headers.origin },
+        'host or origin rejected',
+      );
       sendJson(response, 403, { error: 'Host or Origin is not this Firebreak server.' });
       return;
     }
@@ -76,7 +82,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (!tokenMatches(presentedToken(request, url), token)) {
-      sendJson(response, 401, { error: 'Missing or wrong token. Open the address printed by npm run web.' });
+      sendJson(response, 401, {
+        error: 'Missing or wrong token. Open the address printed by npm run web.',
+      });
       return;
     }
     if (url.pathname === '/api/events' && request.method === 'GET') {
@@ -96,7 +104,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (body.kind === 'too_large') {
       sendJson(response, 413, {
         ok: false,
-        error: { code: 'invalid_input', message: `Request body is over ${body.limit} bytes. Use a smaller file.` },
+        error: {
+          code: 'invalid_input',
+          message: `Request body is over ${body.limit} bytes. Use a smaller file.`,
+        },
       });
       return;
     }
@@ -138,7 +149,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendJson(response, 404, { error: `Not found: ${pathname}. Did "npm run build:web" run?` });
       return;
     }
-    response.writeHead(200, { 'Content-Type': file.contentType, 'Content-Security-Policy': WEB_CSP });
+    response.writeHead(200, {
+      'Content-Type': file.contentType,
+      'Content-Security-Policy': WEB_CSP,
+    });
     if (method === 'HEAD') response.end();
     else fs.createReadStream(file.path).pipe(response);
   }
@@ -189,6 +203,9 @@ function setCommonHeaders(response: ServerResponse): void {
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   response.end(JSON.stringify(body));
 }

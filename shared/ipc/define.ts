@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 
 /** One contract channel: the request and response schemas and what the call does. */
-export interface ChannelDefinition<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+export interface ChannelDefinition<
+  Req extends z.ZodType = z.ZodType,
+  Res extends z.ZodType = z.ZodType,
+> {
   request: Req;
   response: Res;
   /** One sentence for the reader of the contract. */

@@ -15,14 +15,17 @@ export const declareCommand: Command = async (args, ctx) => {
       json: { type: 'boolean', default: false },
     },
   });
-  if (!values.title?.trim()) throw new UsageError('Missing --title: firebreak declare --title "Checkout errors"');
+  if (!values.title?.trim())
+    throw new UsageError('Missing --title: firebreak declare --title "Checkout errors"');
   const severity = values.severity === undefined ? null : parseSeverity(values.severity);
   const incident = await call(ctx.core(), 'incidents:declare', {
     title: values.title,
     severity,
     commander: values.commander ?? null,
   });
-  ctx.stdout.write(values.json ? jsonLine(incident) : `Declared ${incident.id}: ${incident.title}\n`);
+  ctx.stdout.write(
+    values.json ? jsonLine(incident) : `Declared ${incident.id}: ${incident.title}\n`,
+  );
   return EXIT.ok;
 };
 
@@ -43,7 +46,9 @@ export const showCommand: Command = async (args, ctx) => {
   });
   const id = requirePositional(positionals, 0, 'incident id', 'firebreak show <incident-id>');
   const { incident, timeline } = await call(ctx.core(), 'incidents:get', { id });
-  ctx.stdout.write(values.json ? jsonLine({ ...incident, timeline }) : formatIncident(incident, timeline));
+  ctx.stdout.write(
+    values.json ? jsonLine({ ...incident, timeline }) : formatIncident(incident, timeline),
+  );
   return EXIT.ok;
 };
 
@@ -59,7 +64,9 @@ export const noteCommand: Command = async (args, ctx) => {
   const text = positionals.slice(1).join(' ');
   if (!text.trim()) throw new UsageError(`Missing note text: ${usage}`);
   if (values.at !== undefined && Number.isNaN(Date.parse(values.at))) {
-    throw new UsageError(`Invalid --at "${values.at}": use an ISO-8601 time such as 2026-12-04T10:15:00Z.`);
+    throw new UsageError(
+      `Invalid --at "${values.at}": use an ISO-8601 time such as 2026-12-04T10:15:00Z.`,
+    );
   }
   const event = await call(ctx.core(), 'timeline:add-note', {
     incidentId,
@@ -99,7 +106,10 @@ export const commanderCommand: Command = async (args, ctx) => {
   const usage = 'firebreak commander <incident-id> "<name>"';
   const id = requirePositional(positionals, 0, 'incident id', usage);
   const name = positionals.slice(1).join(' ');
-  const incident = await call(ctx.core(), 'incidents:set-commander', { id, commander: name || null });
+  const incident = await call(ctx.core(), 'incidents:set-commander', {
+    id,
+    commander: name || null,
+  });
   ctx.stdout.write(`${incident.id} commander is now ${incident.commander ?? 'unassigned'}\n`);
   return EXIT.ok;
 };

@@ -10,7 +10,8 @@ const USAGE = 'firebreak postmortem export <incident-id> --format md --out <file
 /** `firebreak postmortem export <incident-id> --format md --out <file>` */
 export const postmortemCommand: Command = async (args, ctx) => {
   const [action, ...rest] = args;
-  if (action !== 'export') throw new UsageError(`Unknown postmortem action "${action ?? ''}": ${USAGE}`);
+  if (action !== 'export')
+    throw new UsageError(`Unknown postmortem action "${action ?? ''}": ${USAGE}`);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -37,6 +38,8 @@ function writeAtomically(file: string, content: string): void {
     fs.renameSync(temporary, file);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
-    throw new UsageError(`Cannot write ${file}: ${(error as Error).message}. Check the folder exists and is writable.`);
+    throw new UsageError(
+      `Cannot write ${file}: ${(error as Error).message}. Check the folder exists and is writable.`,
+    );
   }
 }

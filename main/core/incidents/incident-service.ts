@@ -53,7 +53,13 @@ export class IncidentService {
       commander: input.commander?.trim() || null,
       createdAt: now,
       updatedAt: now,
-      milestones: { started: now, detected: now, acknowledged: null, mitigated: null, resolved: null },
+      milestones: {
+        started: now,
+        detected: now,
+        acknowledged: null,
+        mitigated: null,
+        resolved: null,
+      },
     };
     this.db.transaction(() => {
       insertIncident(this.db, incident);

@@ -43,9 +43,7 @@ export function insertEvent(db: Database, event: TimelineEvent): void {
 /** Lists an incident's events by occurrence time, ties broken by insertion order. */
 export function listEvents(db: Database, incidentId: string): TimelineEvent[] {
   const rows = db
-    .prepare(
-      `SELECT * FROM timeline_events WHERE incident_id = ? ORDER BY occurred_at, seq`,
-    )
+    .prepare(`SELECT * FROM timeline_events WHERE incident_id = ? ORDER BY occurred_at, seq`)
     .all(incidentId) as EventRow[];
   return rows.map(toEvent);
 }
