@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { invoke } from './invoke';
+import { createTempCore } from './testing/temp-core';
+
+let core: ReturnType<typeof createTempCore>;
+beforeEach(() => {
+  core = createTempCore();
+});
+afterEach(() => core.cleanup());
+
+describe('invoke', () => {
+  it('returns the value of a valid call', async () => {
+    const result = await invoke(core, 'incidents:declare', { title: 'Disk full' });
+    expect(result.ok).toBe(true);
+  });
+
+  it('rejects an unknown channel', async () => {
+    const result = await invoke(core, 'incidents:drop', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('names the invalid field', async () => {
+    const result = await invoke(core, 'incidents:declare', { title: '' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_input');
+    expect(result.error.message).toContain('title: title is empty');
+  });
+
+  it('turns a thrown AppError into data', async () => {
+    const result = await invoke(core, 'incidents:set-status', {
+      id: 'missing',
+      status: 'resolved',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('rejects a note for an unknown incident', async () => {
+    const result = await invoke(core, 'timeline:add-note', { incidentId: 'missing', text: 'hi' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const count = core.db.prepare('SELECT count(*) AS n FROM timeline_events').get() as {
+      n: number;
+    };
+    expect(count.n).toBe(0);
+  });
+
+  it('rejects a backdating time without a zone', async () => {
+    const { id } = core.incidents.declare({ title: 'x' });
+    const result = await invoke(core, 'timeline:add-note', {
+      incidentId: id,
+      text: 'hi',
+      occurredAt: '2026-12-04 10:00',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
