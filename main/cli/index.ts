@@ -8,11 +8,13 @@ import {
   commanderCommand,
   declareCommand,
   listCommand,
+  searchCommand,
   noteCommand,
   severityCommand,
   showCommand,
   statusCommand,
 } from './commands/incident';
+import { actionCommand } from './commands/action';
 import { postmortemCommand } from './commands/postmortem';
 import { runbookCommand } from './commands/runbook';
 import { traceCommand } from './commands/trace';
@@ -29,6 +31,8 @@ const COMMANDS: Record<string, Command> = {
   runbook: runbookCommand,
   trace: traceCommand,
   postmortem: postmortemCommand,
+  action: actionCommand,
+  search: searchCommand,
 };
 
 export const HELP = `Usage: firebreak [--data-dir <dir>] <command> [options]
@@ -42,6 +46,7 @@ Incidents
                                            monitoring, resolved, closed
   severity <incident-id> <SEV0..SEV4|unset>
   commander <incident-id> <name>
+  search <text> [--json]                   full-text search over titles and timelines
 
 Runbooks
   runbook steps <file> [--json]            parse only; nothing runs
@@ -52,6 +57,9 @@ Traces
 
 Postmortems
   postmortem export <incident-id> --format md --out <file>
+  action add <incident-id> --title <text> [--owner <name>] [--due YYYY-MM-DD] [--priority P1|P2|P3]
+  action list [--incident <incident-id>] [--json]
+  action update <action-id> [--owner <name>] [--due YYYY-MM-DD] [--status open|in_progress|done|wont_do]
 
 Options
   --data-dir <dir>   database folder; default $FIREBREAK_DATA_DIR, else the app data folder

@@ -5,6 +5,7 @@ import type { PushEvent } from '../../shared/ipc/events';
 import { systemClock, type Clock } from './clock';
 import { DATABASE_FILE, openDatabase, type Database } from './db/connection';
 import { IncidentService } from './incidents/incident-service';
+import { ActionItemService } from './postmortems/action-item-service';
 import { PostmortemService } from './postmortems/postmortem-service';
 import { RunbookService } from './runbooks/runbook-service';
 import { createLogger, type Logger } from './telemetry/logger';
@@ -32,6 +33,7 @@ export interface Core {
   runbooks: RunbookService;
   traces: TraceService;
   postmortems: PostmortemService;
+  actionItems: ActionItemService;
   /** Emits `push` with a `PushEvent` for every UI to show. */
   events: EventEmitter<{ push: [PushEvent] }>;
   close(): void;
@@ -63,7 +65,8 @@ export function createCore(options: CoreOptions): Core {
     push,
   });
   const traces = new TraceService({ db, timeline, clock, log: log.child({ module: 'traces' }) });
-  const postmortems = new PostmortemService(incidents, timeline, traces);
+  const actionItems = new ActionItemService(db, incidents, clock);
+  const postmortems = new PostmortemService(incidents, timeline, traces, actionItems);
 
   log.info({ dataDir: options.dataDir, source: options.source }, 'core started');
   return {
@@ -76,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
     runbooks,
     traces,
     postmortems,
+    actionItems,
     events,
     close() {
       db.close();

@@ -1,5 +1,6 @@
 import type { Channel, Request, Response } from '../../shared/ipc/contract';
 import type { Core } from './core';
+import { searchIncidents } from './incidents/search.queries';
 
 /** A handler receives the parsed request and the core; it may throw `AppError`. */
 export type Handler<C extends Channel> = (
@@ -22,6 +23,11 @@ export const handlers: HandlerMap = {
     core.incidents.setSeverity(request.id, request.severity),
   'incidents:set-commander': (request, core) =>
     core.incidents.setCommander(request.id, request.commander),
+  'incidents:search': (request, core) =>
+    searchIncidents(core.db, request.query).map((hit) => ({
+      incident: core.incidents.get(hit.incidentId),
+      snippet: hit.snippet,
+    })),
   'timeline:add-note': (request, core) => {
     core.incidents.get(request.incidentId);
     return core.timeline.append({
@@ -36,6 +42,9 @@ export const handlers: HandlerMap = {
   'runbooks:get': (request, core) => core.runbooks.get(request.runbookId),
   'runbooks:run-step': (request, core) => core.runbooks.runStep(request),
   'traces:import-file': (request, core) => core.traces.importFile(request),
+  'action-items:add': (request, core) => core.actionItems.add(request),
+  'action-items:list': (request, core) => core.actionItems.list(request.incidentId),
+  'action-items:update': (request, core) => core.actionItems.update(request.id, request),
   'postmortems:export': (request, core) => core.postmortems.exportMarkdown(request.incidentId),
 };
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { actionItemChannels } from './channels/action-items';
 import { incidentChannels } from './channels/incidents';
 import { postmortemChannels } from './channels/postmortems';
 import { runbookChannels } from './channels/runbooks';
@@ -13,6 +14,7 @@ export const contract = {
   ...runbookChannels,
   ...traceChannels,
   ...postmortemChannels,
+  ...actionItemChannels,
 };
 
 export type Contract = typeof contract;

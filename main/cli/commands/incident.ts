@@ -114,6 +114,29 @@ export const commanderCommand: Command = async (args, ctx) => {
   return EXIT.ok;
 };
 
+/** `firebreak search <text> [--json]`: full-text search over past incidents. */
+export const searchCommand: Command = async (args, ctx) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false } },
+  });
+  const query = positionals.join(' ');
+  if (!query.trim()) throw new UsageError('Missing search text: firebreak search "disk full"');
+  const hits = await call(ctx.core(), 'incidents:search', { query });
+  if (values.json) {
+    ctx.stdout.write(jsonLine(hits));
+  } else if (hits.length === 0) {
+    ctx.stdout.write(`No incidents match "${query}".\n`);
+  } else {
+    const lines = hits.map(
+      ({ incident, snippet }) => `${incident.id}  ${incident.title}\n    ${snippet}`,
+    );
+    ctx.stdout.write(lines.join('\n') + '\n');
+  }
+  return EXIT.ok;
+};
+
 /** Parses SEV0..SEV4 in any case, or raises a usage error listing the valid values. */
 export function parseSeverity(value: string): Severity {
   const upper = value.toUpperCase();

@@ -1,3 +1,4 @@
+import type { ActionItem } from '../../../shared/domain/action-item';
 import type { Incident } from '../../../shared/domain/incident';
 import type { TimelineEvent } from '../../../shared/domain/timeline';
 import type { TraceSummary } from '../../../shared/domain/trace';
@@ -6,6 +7,7 @@ export interface PostmortemInput {
   incident: Incident;
   events: TimelineEvent[];
   traces: TraceSummary[];
+  actionItems?: ActionItem[];
 }
 
 /** Placeholder text for sections the team writes by hand. */
@@ -15,7 +17,12 @@ const TO_WRITE = '_To be written by the team._';
  * Renders the blameless postmortem draft. The timeline section is generated from the
  * events in UTC; the judgement sections are left for people to write.
  */
-export function renderPostmortemMarkdown({ incident, events, traces }: PostmortemInput): string {
+export function renderPostmortemMarkdown({
+  incident,
+  events,
+  traces,
+  actionItems = [],
+}: PostmortemInput): string {
   const lines: string[] = [
     `# Postmortem: ${escapeInline(incident.title)}`,
     '',
@@ -58,9 +65,7 @@ export function renderPostmortemMarkdown({ incident, events, traces }: Postmorte
     '',
     '## Action items',
     '',
-    '| Action | Owner | Due | Priority | Status |',
-    '| --- | --- | --- | --- | --- |',
-    '| _none yet_ | | | | |',
+    ...actionItemLines(actionItems),
     '',
   ];
   return lines.join('\n');
@@ -129,6 +134,19 @@ function traceSection(traces: TraceSummary[]): string[] {
         `${t.spanCount} | ${t.errorCount} | ${t.durationMs.toFixed(1)} |`,
     ),
     '',
+  ];
+}
+
+function actionItemLines(items: ActionItem[]): string[] {
+  const rows = items.map(
+    (item) =>
+      `| ${escapeCell(item.title)} | ${escapeCell(item.owner ?? 'unassigned')} | ` +
+      `${item.dueDate ?? '-'} | ${item.priority ?? '-'} | ${item.status} |`,
+  );
+  return [
+    '| Action | Owner | Due | Priority | Status |',
+    '| --- | --- | --- | --- | --- |',
+    ...(rows.length > 0 ? rows : ['| _none yet_ | | | | |']),
   ];
 }
 

@@ -4,6 +4,7 @@ import type { TraceSummary } from '../../../shared/domain/trace';
 import type { IncidentService } from '../incidents/incident-service';
 import type { TimelineService } from '../timeline/timeline-service';
 import type { TraceService } from '../traces/trace-service';
+import type { ActionItemService } from './action-item-service';
 import { renderPostmortemMarkdown } from './markdown';
 
 export interface PostmortemDocument {
@@ -17,6 +18,7 @@ export class PostmortemService {
     private readonly incidents: IncidentService,
     private readonly timeline: TimelineService,
     private readonly traces: TraceService,
+    private readonly actionItems: ActionItemService,
   ) {}
 
   exportMarkdown(incidentId: string): PostmortemDocument {
@@ -25,7 +27,12 @@ export class PostmortemService {
     const traces: TraceSummary[] = this.traces.listForIncident(incidentId);
     return {
       fileName: postmortemFileName(incident),
-      content: renderPostmortemMarkdown({ incident, events, traces }),
+      content: renderPostmortemMarkdown({
+        incident,
+        events,
+        traces,
+        actionItems: this.actionItems.list(incidentId),
+      }),
     };
   }
 }

@@ -41,6 +41,11 @@ export const incidentChannels = {
     IncidentSchema,
     'Assigns or clears the incident commander and records the change.',
   ),
+  'incidents:search': defineChannel(
+    z.object({ query: z.string().trim().min(1, 'search text is empty').max(500) }),
+    z.array(z.object({ incident: IncidentSchema, snippet: z.string() })),
+    'Full-text search over incident titles and timelines; best match first, one hit per incident.',
+  ),
   'timeline:add-note': defineChannel(
     z.object({
       incidentId: IncidentIdSchema,
