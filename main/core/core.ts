@@ -9,6 +9,7 @@ import { ActionItemService } from './postmortems/action-item-service';
 import { PostmortemService } from './postmortems/postmortem-service';
 import { RunbookService } from './runbooks/runbook-service';
 import { createLogger, type Logger } from './telemetry/logger';
+import { installSpanRecorder, type SpanRecorder } from './telemetry/span-recorder';
 import { TimelineService } from './timeline/timeline-service';
 import { TraceService } from './traces/trace-service';
 
@@ -34,6 +35,8 @@ export interface Core {
   traces: TraceService;
   postmortems: PostmortemService;
   actionItems: ActionItemService;
+  /** Latest finished spans of this process, for diagnostics. */
+  spans: SpanRecorder;
   /** Emits `push` with a `PushEvent` for every UI to show. */
   events: EventEmitter<{ push: [PushEvent] }>;
   close(): void;
@@ -80,6 +83,7 @@ export function createCore(options: CoreOptions): Core {
     traces,
     postmortems,
     actionItems,
+    spans: installSpanRecorder(),
     events,
     close() {
       db.close();

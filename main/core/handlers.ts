@@ -45,6 +45,7 @@ export const handlers: HandlerMap = {
   'action-items:add': (request, core) => core.actionItems.add(request),
   'action-items:list': (request, core) => core.actionItems.list(request.incidentId),
   'action-items:update': (request, core) => core.actionItems.update(request.id, request),
+  'diagnostics:spans': (request, core) => core.spans.recent().reverse().slice(0, request.limit),
   'postmortems:export': (request, core) => core.postmortems.exportMarkdown(request.incidentId),
 };
 

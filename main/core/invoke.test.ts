@@ -54,3 +54,17 @@ describe('invoke', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
+
+describe('invoke telemetry', () => {
+  it('records a span per call', async () => {
+    await invoke(core, 'incidents:declare', { title: 'Traced' });
+    await invoke(core, 'incidents:get', { id: 'missing' });
+    const spans = core.spans.recent();
+    const declare = spans.findLast((s) => s.name === 'ipc incidents:declare');
+    const get = spans.findLast((s) => s.name === 'ipc incidents:get');
+    expect(declare?.ok).toBe(true);
+    expect(declare?.attributes['firebreak.channel']).toBe('incidents:declare');
+    expect(get?.ok).toBe(false);
+    expect(get?.error).toContain('not found');
+  });
+});

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { actionItemChannels } from './channels/action-items';
+import { diagnosticsChannels } from './channels/diagnostics';
 import { incidentChannels } from './channels/incidents';
 import { postmortemChannels } from './channels/postmortems';
 import { runbookChannels } from './channels/runbooks';
@@ -15,6 +16,7 @@ export const contract = {
   ...traceChannels,
   ...postmortemChannels,
   ...actionItemChannels,
+  ...diagnosticsChannels,
 };
 
 export type Contract = typeof contract;
