@@ -1,6 +1,65 @@
-import { UsageError, type Command } from '../context';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { TraceSummary } from '../../../shared/domain/trace';
+import { call } from '../call';
+import { EXIT, UsageError, type CliContext, type Command } from '../context';
+import { jsonLine } from '../format';
+import { requirePositional } from './incident';
 
-// Placeholder until the trace commands land.
-export const traceCommand: Command = async () => {
-  throw new UsageError('The trace commands are not built yet.');
+const ATTACH_USAGE = 'firebreak trace attach <incident-id> <file> [--note <text>] [--json]';
+
+/** `firebreak trace attach …`: imports trace files into an incident. */
+export const traceCommand: Command = async (args, ctx) => {
+  const [subcommand, ...rest] = args;
+  switch (subcommand) {
+    case 'attach':
+      return attach(rest, ctx);
+    case undefined:
+      throw new UsageError(`Missing trace subcommand. Use: ${ATTACH_USAGE}`);
+    default:
+      throw new UsageError(`Unknown trace subcommand "${subcommand}". Use: ${ATTACH_USAGE}`);
+  }
 };
+
+async function attach(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { note: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const incidentId = requirePositional(positionals, 0, 'incident id', ATTACH_USAGE);
+  const file = requirePositional(positionals, 1, 'trace file', ATTACH_USAGE);
+  const content = readTraceFile(file);
+  const summary = await call(ctx.core(), 'traces:import-file', {
+    incidentId,
+    fileName: path.basename(file),
+    content,
+    note: values.note,
+  });
+  ctx.stdout.write(values.json ? jsonLine(summary) : formatSummary(summary));
+  return EXIT.ok;
+}
+
+function readTraceFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'not found' : `cannot be read (${code ?? 'unknown error'})`;
+    throw new UsageError(`Trace file ${file} ${reason}. Check the path and try again.`);
+  }
+}
+
+function formatSummary(summary: TraceSummary): string {
+  return [
+    `Attached trace ${summary.traceId} (${summary.format})`,
+    `  traceId:       ${summary.traceId}`,
+    `  spanCount:     ${summary.spanCount}`,
+    `  rootService:   ${summary.rootService ?? '-'}`,
+    `  rootOperation: ${summary.rootOperation ?? '-'}`,
+    `  durationMs:    ${summary.durationMs}`,
+    `  errorCount:    ${summary.errorCount}`,
+    '',
+  ].join('\n');
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TraceSummarySchema } from '../../domain/trace';
+import { TraceSnapshotSchema, TraceSummarySchema } from '../../domain/trace';
 import { defineChannel } from '../define';
 
 /** Largest trace file accepted through the contract, in characters of JSON text. */
@@ -17,6 +17,16 @@ export const traceChannels = {
       note: z.string().max(5_000).optional(),
     }),
     TraceSummarySchema,
-    'Imports a Jaeger, OTLP or Zipkin JSON file, stores the snapshot and adds a timeline event.',
+    'Imports a Jaeger, OTLP, Tempo or Zipkin JSON file, stores the snapshot and adds a timeline event.',
+  ),
+  'traces:list': defineChannel(
+    z.object({ incidentId: z.string().min(1) }),
+    z.array(TraceSummarySchema),
+    'Lists the summaries of the traces attached to an incident, oldest first; empty when none.',
+  ),
+  'traces:get-snapshot': defineChannel(
+    z.object({ snapshotId: z.string().min(1) }),
+    TraceSnapshotSchema,
+    'Returns a stored trace snapshot: spans in tree order, repairs and the critical path.',
   ),
 };

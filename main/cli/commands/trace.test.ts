@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../core/core';
+import { createLogger } from '../../core/telemetry/logger';
+import { FIXTURES_DIR } from '../../core/traces/test-helpers';
+import { runCli } from '../index';
+
+function capture(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/** Creates a data directory with one incident and returns a runner for `firebreak --data-dir … <args>`. */
+function setup(): {
+  incidentId: string;
+  run: (args: string[]) => Promise<{ code: number; out: string; err: string }>;
+} {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-trace-cli-'));
+  const core = createCore({ dataDir, source: 'cli', log: createLogger(null) });
+  const incidentId = core.incidents.declare({ title: 'Slow checkout' }).id;
+  core.close();
+  const run = async (args: string[]) => {
+    const stdout = capture();
+    const stderr = capture();
+    const code = await runCli(['--data-dir', dataDir, ...args], {
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+      stdin: new PassThrough(),
+    });
+    return { code, out: stdout.text(), err: stderr.text() };
+  };
+  return { incidentId, run };
+}
+
+describe('firebreak trace attach', () => {
+  it('prints the summary as JSON', async () => {
+    const { incidentId, run } = setup();
+    const file = path.join(FIXTURES_DIR, 'otlp-checkout.json');
+    const result = await run(['trace', 'attach', incidentId, file, '--json']);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.out) as Record<string, unknown>;
+    expect(summary).toMatchObject({
+      traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+      spanCount: 4,
+      rootService: 'checkout',
+      rootOperation: 'POST /orders',
+      errorCount: 3,
+    });
+    expect(summary.durationMs).toBeCloseTo(1376.543211, 6);
+  });
+
+  it('prints the summary as text', async () => {
+    const { incidentId, run } = setup();
+    const file = path.join(FIXTURES_DIR, 'zipkin-shared-client-server.json');
+    const result = await run(['trace', 'attach', incidentId, file]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('spanCount:     3');
+    expect(result.out).toContain('rootService:   web');
+  });
+
+  it('exits 2 for a missing file', async () => {
+    const { incidentId, run } = setup();
+    const result = await run(['trace', 'attach', incidentId, '/nonexistent/trace.json']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('/nonexistent/trace.json not found');
+  });
+
+  it('exits 2 for a file that is not a trace', async () => {
+    const { incidentId, run } = setup();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-not-trace-'));
+    const file = path.join(dir, 'alerts.json');
+    fs.writeFileSync(file, '{"alerts": []}');
+    const result = await run(['trace', 'attach', incidentId, file]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('File "alerts.json" is not a trace');
+  });
+
+  it('exits 2 for text that is not JSON', async () => {
+    const { incidentId, run } = setup();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-not-json-'));
+    const file = path.join(dir, 'notes.txt');
+    fs.writeFileSync(file, 'hello');
+    const result = await run(['trace', 'attach', incidentId, file]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('is not valid JSON');
+  });
+
+  it('exits 2 for an unknown incident', async () => {
+    const { run } = setup();
+    const file = path.join(FIXTURES_DIR, 'otlp-checkout.json');
+    const result = await run(['trace', 'attach', 'no-such-incident', file]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Incident "no-such-incident" not found');
+  });
+
+  it('exits 2 without arguments', async () => {
+    const { run } = setup();
+    const result = await run(['trace', 'attach']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Missing incident id');
+  });
+});

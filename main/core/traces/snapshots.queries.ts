@@ -1,0 +1,73 @@
+import { gunzipSync, gzipSync, constants } from 'node:zlib';
+import type { TraceSnapshot, TraceSummary } from '../../../shared/domain/trace';
+import type { Database } from '../db/connection';
+
+interface SummaryRow {
+  id: string;
+  trace_id: string;
+  format: string;
+  span_count: number;
+  root_service: string | null;
+  root_operation: string | null;
+  duration_ms: number;
+  error_count: number;
+}
+
+const SUMMARY_COLUMNS =
+  'id, trace_id, format, span_count, root_service, root_operation, duration_ms, error_count';
+
+function toSummary(row: SummaryRow): TraceSummary {
+  return {
+    snapshotId: row.id,
+    traceId: row.trace_id,
+    format: row.format,
+    spanCount: row.span_count,
+    rootService: row.root_service,
+    rootOperation: row.root_operation,
+    durationMs: row.duration_ms,
+    errorCount: row.error_count,
+  };
+}
+
+/** Stores a snapshot; the payload is the snapshot's JSON, gzip-compressed. */
+export function insertSnapshot(db: Database, incidentId: string, snapshot: TraceSnapshot): void {
+  const { summary } = snapshot;
+  // Level 1 compresses trace JSON well at a fraction of the default level's cost.
+  const payload = gzipSync(JSON.stringify(snapshot), { level: constants.Z_BEST_SPEED });
+  db.prepare(
+    `INSERT INTO trace_snapshots (id, incident_id, trace_id, format, source_name, span_count,
+       root_service, root_operation, duration_ms, error_count, created_at, payload)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    summary.snapshotId,
+    incidentId,
+    summary.traceId,
+    summary.format,
+    snapshot.sourceName,
+    summary.spanCount,
+    summary.rootService,
+    summary.rootOperation,
+    summary.durationMs,
+    summary.errorCount,
+    snapshot.createdAt,
+    payload,
+  );
+}
+
+/** Lists an incident's snapshot summaries, oldest first, without reading payloads. */
+export function listSnapshotSummaries(db: Database, incidentId: string): TraceSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM trace_snapshots WHERE incident_id = ? ORDER BY created_at, id`,
+    )
+    .all(incidentId) as SummaryRow[];
+  return rows.map(toSummary);
+}
+
+/** Reads and decompresses one snapshot; undefined when the id is unknown. */
+export function findSnapshot(db: Database, snapshotId: string): TraceSnapshot | undefined {
+  const row = db.prepare('SELECT payload FROM trace_snapshots WHERE id = ?').get(snapshotId) as
+    { payload: Buffer } | undefined;
+  if (!row) return undefined;
+  return JSON.parse(gunzipSync(row.payload).toString('utf8')) as TraceSnapshot;
+}
