@@ -21,6 +21,8 @@ export interface CoreOptions {
   runbookDirs?: string[];
   clock?: Clock;
   log?: Logger;
+  /** better-sqlite3 addon built for Electron's ABI; the desktop shell sets it, others omit it. */
+  sqliteNativeBinding?: string;
 }
 
 /** Every service of one Firebreak instance, sharing one database. */
@@ -49,7 +51,9 @@ export const BUNDLED_RUNBOOKS_DIR = path.resolve(import.meta.dirname, '../../run
 export function createCore(options: CoreOptions): Core {
   const log = options.log ?? createLogger(options.dataDir);
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(path.join(options.dataDir, DATABASE_FILE), log);
+  const db = openDatabase(path.join(options.dataDir, DATABASE_FILE), log, undefined, {
+    nativeBinding: options.sqliteNativeBinding,
+  });
   const events = new EventEmitter<{ push: [PushEvent] }>();
   const push = (event: PushEvent): void => {
     events.emit('push', event);

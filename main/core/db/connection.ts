@@ -10,13 +10,30 @@ export type { Database } from 'better-sqlite3';
 /** File name of the database inside the data directory. */
 export const DATABASE_FILE = 'firebreak.sqlite';
 
+/** Options for `openDatabase`. */
+export interface OpenDatabaseOptions {
+  /**
+   * Path of a better-sqlite3 addon built for another runtime's ABI, such as the Electron
+   * build the desktop shell uses; default is the package's own build for plain Node.
+   */
+  nativeBinding?: string;
+}
+
 /**
  * Opens (creating if needed) the database at `file`, sets the pragmas, and migrates it.
  * Rejects a database written by a newer Firebreak rather than risk damaging it.
  */
-export function openDatabase(file: string, log: Logger, migrations = MIGRATIONS): Database {
+export function openDatabase(
+  file: string,
+  log: Logger,
+  migrations = MIGRATIONS,
+  options: OpenDatabaseOptions = {},
+): Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new BetterSqlite3(file);
+  const db = new BetterSqlite3(
+    file,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
   try {
     db.pragma('journal_mode = WAL');
     // FULL: a note typed during an outage must survive a laptop that loses power.
