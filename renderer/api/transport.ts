@@ -1,0 +1,25 @@
+import type { Result } from '../../shared/ipc/errors';
+import type { PushEvent } from '../../shared/ipc/events';
+
+/** Receives every push event from the core. */
+export type PushListener = (event: PushEvent) => void;
+
+/**
+ * What a host offers the renderer: one request/response call and one push stream. The
+ * desktop preload and the browser host's HTTP transport both have this shape.
+ */
+export interface Transport {
+  /** `desktop` for the Electron preload bridge, `web` for the browser host. */
+  host: 'desktop' | 'web';
+  /** Calls a contract channel; resolves to a `Result`, never rejects on an error result. */
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** Registers a push listener; returns the function that removes it. */
+  onPush(listener: PushListener): () => void;
+}
+
+declare global {
+  interface Window {
+    /** Set by the desktop preload through contextBridge; absent in a plain browser. */
+    firebreak?: Transport;
+  }
+}

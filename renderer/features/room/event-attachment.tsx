@@ -1,0 +1,80 @@
+import type { TimelineEvent } from '../../../shared/domain/timeline';
+import { AnsiOutput } from '../../components/ansi-output';
+import { formatDuration } from '../../lib/time';
+
+/**
+ * The expandable part of a timeline event: a step's command and output, or a trace's
+ * summary. Returns null for kinds with nothing more to show than their summary line.
+ */
+export function EventAttachment({ event }: { event: TimelineEvent }) {
+  switch (event.kind) {
+    case 'runbook_step':
+      return <StepAttachment data={event.data} />;
+    case 'trace_attached':
+      return <TraceAttachment data={event.data} />;
+    case 'note':
+      return typeof event.data.text === 'string' && event.data.text.includes('\n') ? (
+        <p className="note-text">{event.data.text}</p>
+      ) : null;
+    case 'declared':
+    case 'status_changed':
+    case 'severity_changed':
+    case 'commander_changed':
+    case 'manual_step':
+    case 'backend_health':
+    case 'postmortem_exported':
+      return null;
+  }
+}
+
+function StepAttachment({ data }: { data: Record<string, unknown> }) {
+  const command = text(data.command);
+  const stdout = text(data.stdout);
+  const stderr = text(data.stderr);
+  return (
+    <details className="attachment">
+      <summary>
+        step output
+        {typeof data.exitCode === 'number' && <span className="mono"> · exit {data.exitCode}</span>}
+        {typeof data.durationMs === 'number' && (
+          <span className="mono"> · {formatDuration(data.durationMs)}</span>
+        )}
+      </summary>
+      {command && <pre className="command mono">$ {command}</pre>}
+      {stdout && <AnsiOutput text={stdout} label="stdout" />}
+      {stderr && <AnsiOutput text={stderr} label="stderr" />}
+      {!stdout && !stderr && <p className="muted">No output.</p>}
+    </details>
+  );
+}
+
+function TraceAttachment({ data }: { data: Record<string, unknown> }) {
+  const rows: [string, unknown][] = [
+    ['trace id', data.traceId],
+    ['format', data.format],
+    ['root', [data.rootService, data.rootOperation].filter(Boolean).join(': ') || undefined],
+    ['spans', data.spanCount],
+    ['errors', data.errorCount],
+    ['duration', typeof data.durationMs === 'number' ? formatDuration(data.durationMs) : undefined],
+    ['file', data.fileName],
+  ];
+  return (
+    <details className="attachment">
+      <summary>trace summary</summary>
+      <dl className="kv">
+        {rows
+          .filter(([, value]) => value !== undefined && value !== null && value !== '')
+          .map(([key, value]) => (
+            <div key={key}>
+              <dt>{key}</dt>
+              <dd className="mono">{String(value)}</dd>
+            </div>
+          ))}
+      </dl>
+    </details>
+  );
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}

@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { api } from '../../api/api';
+import { usePostmortemStore } from '../postmortems/postmortem.store';
+import { useRunbooksStore } from '../runbooks/runbooks.store';
+import { useTracesStore } from '../traces/traces.store';
+import { useRoomStore } from './room.store';
+
+/** Loads the incident and the runbook library, and feeds push events into the room's stores. */
+export function useIncidentRoom(incidentId: string) {
+  const room = useRoomStore();
+
+  useEffect(() => {
+    void useRoomStore.getState().load(incidentId);
+    void useRunbooksStore.getState().loadList();
+    useTracesStore.getState().reset();
+    usePostmortemStore.getState().close();
+    return api.onPush((event) => {
+      useRoomStore.getState().applyPush(event);
+      useRunbooksStore.getState().applyPush(event, incidentId);
+    });
+  }, [incidentId]);
+
+  const current = room.incidentId === incidentId ? room : null;
+  return {
+    incident: current?.incident ?? null,
+    loadError: current?.loadError ?? null,
+  };
+}
