@@ -66,13 +66,51 @@ export default tseslint.config(
   },
   {
     files: ['main/**'],
-    ignores: ['main/electron/**', 'main/core/db/**', 'main/**/*.queries.ts', 'main/**/*.test.ts'],
+    ignores: [
+      'main/electron/**',
+      'main/preload/**',
+      'main/core/db/**',
+      'main/**/*.queries.ts',
+      'main/**/*.test.ts',
+    ],
     rules: {
       'no-restricted-imports': forbid([
         [['electron'], 'Only main/electron imports electron.'],
         [['better-sqlite3'], 'Only main/core/db and *.queries.ts files use better-sqlite3.'],
         [['**/renderer/**'], 'Main code never imports the renderer.'],
       ]),
+    },
+  },
+  {
+    files: ['main/preload/**'],
+    ignores: ['main/preload/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': forbid([
+        [NODE_BUILTINS, 'The preload runs sandboxed, without Node modules.'],
+        [
+          ['better-sqlite3', '**/core/**', '**/renderer/**'],
+          'The preload bundles only the bridge.',
+        ],
+      ]),
+    },
+  },
+  {
+    // Raw IPC and shell.openExternal each live in one audited module of the desktop shell.
+    files: ['main/electron/**'],
+    ignores: ['main/electron/ipc.ts', 'main/electron/web-contents-guards.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer', 'shell'],
+              message: 'Use main/electron/ipc.ts for IPC and web-contents-guards.ts for links.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -2,7 +2,11 @@
 // one narrow object and nothing of Electron itself.
 import { contextBridge, ipcRenderer } from 'electron';
 import { BRIDGE_GLOBAL } from '../../shared/ipc/bridge';
-import { CHANNELS, PUSH_CHANNEL } from '../../shared/ipc/contract';
 import { createBridge } from './create-bridge';
+import type { PreloadIpcNames } from './ipc-names';
 
-contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, createBridge(ipcRenderer, CHANNELS, PUSH_CHANNEL));
+/** Replaced at build time by electron.vite.config.ts with the contract's channel names. */
+declare const __FIREBREAK_IPC_NAMES__: PreloadIpcNames;
+
+const { channels, pushChannel } = __FIREBREAK_IPC_NAMES__;
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, createBridge(ipcRenderer, channels, pushChannel));
