@@ -47,6 +47,8 @@ export const test = base.extend<{ host: FirebreakHost }>({
         token,
         dataDir,
         async open(page, route = '/') {
+          // A fresh document, because a hash-only change would not reload the app to read the token.
+          await page.goto('about:blank');
           await page.goto(route === '/' ? url : `${parsed.origin}/#${route}&token=${token}`);
         },
       });

@@ -13,9 +13,6 @@ export function EventAttachment({ event }: { event: TimelineEvent }) {
     case 'trace_attached':
       return <TraceAttachment data={event.data} />;
     case 'note':
-      return typeof event.data.text === 'string' && event.data.text.includes('\n') ? (
-        <p className="note-text">{event.data.text}</p>
-      ) : null;
     case 'declared':
     case 'status_changed':
     case 'severity_changed':

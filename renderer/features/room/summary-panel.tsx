@@ -9,7 +9,7 @@ import {
 } from '../../../shared/domain/incident';
 import { ErrorMessage } from '../../components/error-message';
 import { Kbd } from '../../components/kbd';
-import { formatLocal, formatUtc } from '../../lib/time';
+import { formatLocal, formatUtc, spansDays } from '../../lib/time';
 import { useRoomStore } from './room.store';
 import type { RoomRefs } from './use-room-shortcuts';
 
@@ -66,7 +66,7 @@ export function SummaryPanel({ incident, refs }: { incident: Incident; refs: Roo
             <div key={milestone} className={at ? '' : 'muted'}>
               <dt>{milestone}</dt>
               <dd className="mono" title={at ? formatUtc(at) : undefined}>
-                {at ? formatLocal(at, true) : '—'}
+                {at ? formatLocal(at, spansDays([incident.createdAt, at])) : '—'}
               </dd>
             </div>
           );

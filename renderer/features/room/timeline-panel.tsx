@@ -46,7 +46,7 @@ function TimelineItem({ event, withDate }: { event: TimelineEvent; withDate: boo
       </time>
       <span className="kind">{event.kind.replace(/_/g, ' ')}</span>
       <div className="body">
-        <span className="summary">{event.summary}</span>
+        <span className="summary">{headline(event)}</span>
         <span className="source muted">
           {event.actor ? `${event.actor} · ` : ''}
           {event.source}
@@ -55,4 +55,10 @@ function TimelineItem({ event, withDate }: { event: TimelineEvent; withDate: boo
       </div>
     </li>
   );
+}
+
+/** The event's line: a note's whole text (it may span lines), else the summary. */
+function headline(event: TimelineEvent): string {
+  if (event.kind === 'note' && typeof event.data.text === 'string') return event.data.text;
+  return event.summary;
 }

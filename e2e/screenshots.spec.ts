@@ -1,0 +1,88 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, fixturePath, test } from './fixtures';
+import { declareIncident } from './journey-steps';
+
+/** Where screenshots go; test-results/ is not committed. */
+const SCREENS_DIR = path.resolve(import.meta.dirname, '../test-results/screens');
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+];
+const THEMES = ['dark', 'light'] as const;
+
+for (const theme of THEMES) {
+  for (const size of SIZES) {
+    test.describe(`${theme} ${size.width}x${size.height}`, () => {
+      test.use({ colorScheme: theme, viewport: size });
+
+      test('screenshots of every screen', async ({ page, host }) => {
+        test.skip(!process.env.SCREENSHOTS, 'Set SCREENSHOTS=1 to capture the screenshots.');
+        const shoot = (name: string) =>
+          page.screenshot({ path: path.join(SCREENS_DIR, `${name}-${size.width}-${theme}.png`) });
+
+        await host.open(page);
+        await seedIncidents(page);
+        await page.goto(`${host.origin}/#/`);
+        await expect(page.locator('.incident-table').first()).toBeVisible();
+        await shoot('incidents');
+
+        await page.getByRole('button', { name: /Declare incident/ }).click();
+        await shoot('declare-dialog');
+        await page.keyboard.press('Escape');
+
+        await page.getByRole('link', { name: 'Checkout errors after deploy' }).click();
+        await fillRoom(page);
+        await shoot('incident-room');
+
+        await page.keyboard.press('Control+k');
+        await page.getByLabel('Command', { exact: true }).fill('status');
+        await shoot('command-palette');
+        await page.keyboard.press('Escape');
+
+        await page.getByRole('button', { name: /Export postmortem/ }).click();
+        await expect(page.getByLabel('Postmortem preview')).toBeVisible();
+        await shoot('export-dialog');
+        await page.keyboard.press('Escape');
+
+        await host.open(page, '/quick-declare');
+        await expect(page.getByRole('heading', { name: 'Declare incident' })).toBeVisible();
+        await shoot('quick-declare');
+      });
+    });
+  }
+}
+
+async function seedIncidents(page: Page): Promise<void> {
+  await declareIncident(page, { title: 'Search latency above SLO in eu-west', severity: 'SEV3' });
+  await page.getByLabel('Status').selectOption('resolved');
+  await page.goto(page.url().replace(/#.*/, '#/'));
+  await declareIncident(page, { title: 'Login page returns 502 for some users' });
+  await page.goto(page.url().replace(/#.*/, '#/'));
+  await declareIncident(page, {
+    title: 'Checkout errors after deploy',
+    severity: 'SEV1',
+    commander: 'ana',
+  });
+}
+
+async function fillRoom(page: Page): Promise<void> {
+  const note = page.getByLabel('Note');
+  for (const text of [
+    'Error rate on /checkout jumped from 0.2% to 9% at 14:03.',
+    'Deploy 2026.12.04-3 went out at 14:02; payments client bumped.\nRollback prepared.',
+  ]) {
+    await note.fill(text);
+    await note.press('Enter');
+    await expect(note).toHaveValue('');
+  }
+  await page.getByLabel('Status').selectOption('investigating');
+  await page.getByLabel('Trace file').setInputFiles(fixturePath('checkout-trace.otlp.json'));
+  await page.getByRole('region', { name: 'Trace import' }).getByRole('status').waitFor();
+  const picker = page.getByLabel('Runbook', { exact: true });
+  const options = await picker.locator('option').count();
+  if (options > 1) {
+    await picker.selectOption({ index: 1 });
+    await page.locator('li.step').first().waitFor();
+  }
+}
