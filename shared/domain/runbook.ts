@@ -1,33 +1,157 @@
 import { z } from 'zod';
 
-/** Step kinds. `shell` runs a command; `manual` is done by a person and marked done or skipped. */
-export const STEP_KINDS = ['shell', 'manual'] as const;
+/**
+ * Step kinds. `shell` runs a command; `manual` is done by a person and marked done or
+ * skipped; `query` (PromQL, LogQL, SQL) and `http` are recognised and shown, but the
+ * executor does not run them yet.
+ */
+export const STEP_KINDS = ['shell', 'manual', 'query', 'http'] as const;
 export const StepKindSchema = z.enum(STEP_KINDS);
 export type StepKind = z.infer<typeof StepKindSchema>;
 
+/** What a section is for, read from its heading words or a `<!-- rb: role=... -->` comment. */
+export const SECTION_ROLES = [
+  'context',
+  'impact',
+  'diagnose',
+  'mitigate',
+  'verify',
+  'rollback',
+  'escalate',
+  'reference',
+  'none',
+] as const;
+export const SectionRoleSchema = z.enum(SECTION_ROLES);
+export type SectionRole = z.infer<typeof SectionRoleSchema>;
+
+/** How much a person must do before a step runs: nothing extra, a yes, or typing a text. */
+export const ConfirmLevelSchema = z.enum(['none', 'confirm', 'typed']);
+export type ConfirmLevel = z.infer<typeof ConfirmLevelSchema>;
+
+export const RiskSchema = z.enum(['low', 'medium', 'high']);
+export type Risk = z.infer<typeof RiskSchema>;
+
+/** Parameter types, as declared under `runbook.params` in front matter. */
+export const PARAM_TYPES = [
+  'string',
+  'text',
+  'number',
+  'bool',
+  'enum',
+  'duration',
+  'secret',
+] as const;
+export const ParamTypeSchema = z.enum(PARAM_TYPES);
+export type ParamType = z.infer<typeof ParamTypeSchema>;
+
+/** A runbook parameter, passed to shell steps as an environment variable of the same name. */
+export const RunbookParamSchema = z.object({
+  /** Environment variable name, UPPER_SNAKE, such as `NAMESPACE`. */
+  name: z.string(),
+  type: ParamTypeSchema,
+  description: z.string().optional(),
+  required: z.boolean(),
+  default: z.string().optional(),
+  /** ECMAScript regular expression the whole value must match. */
+  pattern: z.string().optional(),
+  /** Allowed values, for `enum`. */
+  options: z.array(z.string()).optional(),
+  /** Alert field the value binds from, such as `labels.namespace`. */
+  from: z.string().optional(),
+  /** Where the parameter came from: front matter, a `<placeholder>` or a `$VARIABLE`. */
+  source: z.enum(['declared', 'placeholder', 'variable']),
+});
+export type RunbookParam = z.infer<typeof RunbookParamSchema>;
+
+/** A heading and the content up to the next heading of the same or higher level. */
+export const RunbookSectionSchema = z.object({
+  /** GitHub-style anchor of the heading, such as `diagnosis`; unique within the file. */
+  id: z.string(),
+  title: z.string(),
+  /** Heading level, 1 to 6. */
+  depth: z.number().int(),
+  /** Own role, or the parent section's when the heading has none. */
+  role: SectionRoleSchema,
+  /** 1-based line of the heading in the file. */
+  line: z.number().int(),
+});
+export type RunbookSection = z.infer<typeof RunbookSectionSchema>;
+
+/** Result checks a shell step must pass besides running; read from `expect-*` attributes. */
+export const StepExpectationsSchema = z.object({
+  /** Accepted exit codes; `[0]` unless `expect-exit` says otherwise. */
+  exit: z.array(z.number().int()),
+  /** Text stdout must contain. */
+  contains: z.string().optional(),
+  /** ECMAScript regular expression (multiline) stdout must match. */
+  regex: z.string().optional(),
+  /** ECMAScript regular expression (multiline) stdout must not match. */
+  not: z.string().optional(),
+});
+export type StepExpectations = z.infer<typeof StepExpectationsSchema>;
+
 export const RunbookStepSchema = z.object({
-  /** Stable across parses of the same file: derived from the section slug and step position. */
+  /**
+   * Stable across parses of the same file: the `name` attribute, else a slug of the section
+   * anchor and the step title, with `-2`, `-3` appended to repeats.
+   */
   id: z.string(),
   title: z.string(),
   kind: StepKindSchema,
   /** Heading text of the section the step sits in; empty before the first heading. */
   section: z.string(),
-  /** The shell command, for shell steps. */
+  /** Anchor of that section; empty before the first heading. */
+  sectionId: z.string(),
+  role: SectionRoleSchema,
+  /** The command as it runs, for shell, query and http steps; prompts already stripped. */
   command: z.string().optional(),
-  /** Placeholder and variable names the command needs, such as `namespace` for `<namespace>`. */
+  /** Fence language as written, such as `bash`; empty for unlabeled and indented blocks. */
+  lang: z.string().optional(),
+  /** Plain text of the step as written (the list item, heading body or preceding sentence). */
+  text: z.string(),
+  /** Parameter names the command needs, such as `NAMESPACE` for `<namespace>`. */
   params: z.array(z.string()),
+  /** Placeholder tokens in the command, such as `<namespace>`; each needs a value to run. */
+  placeholders: z.array(z.string()),
+  confirm: ConfirmLevelSchema,
+  /** Why confirmation is needed, in words, such as `mitigate section` or `kubectl delete`. */
+  confirmReasons: z.array(z.string()),
+  /** For `typed` confirmation: the parameter whose value must be typed; else the step id. */
+  confirmParam: z.string().optional(),
+  risk: RiskSchema,
+  /** The block had no language or was indented, so Firebreak cannot be sure it is shell. */
+  candidate: z.boolean(),
+  /** Excluded from "run all" (`excludeFromRunAll`, candidates, non-shell kinds). */
+  excludeFromRunAll: z.boolean(),
+  /** A second run in the same incident needs `rerun: true` (`idempotent=false`). */
+  idempotent: z.boolean(),
+  /** Timeout in milliseconds; 0 means none. */
+  timeoutMs: z.number().int(),
+  expect: StepExpectationsSchema,
+  /** Sample output shown beside the real output; never compared unless marked. */
+  exampleOutput: z.string().optional(),
+  /** How the step was found: attribute, numbered heading, ordered list, task list, lone block, prose section. */
+  rule: z.enum(['explicit', 'heading', 'ordered', 'task', 'fence', 'section']),
+  /** 1-based line where the step starts. */
+  line: z.number().int(),
 });
 export type RunbookStep = z.infer<typeof RunbookStepSchema>;
 
 export const RunbookSchema = z.object({
-  /** Library id: the path relative to its folder, such as `bundled/disk-full.md`. */
+  /** Library id, such as `bundled/disk-full.md`, or the absolute path for a file outside it. */
   id: z.string(),
   title: z.string(),
   /** Absolute path of the Markdown file. */
   path: z.string(),
   /** SHA-256 of the file content, hex. */
   contentHash: z.string(),
+  /** Alert names this runbook answers, from front matter `runbook.alerts`. */
+  alerts: z.array(z.string()),
+  sections: z.array(RunbookSectionSchema),
+  params: z.array(RunbookParamSchema),
   steps: z.array(RunbookStepSchema),
+  /** Problems found while parsing that did not stop it, such as an invalid attribute. */
+  warnings: z.array(z.string()),
 });
 export type Runbook = z.infer<typeof RunbookSchema>;
 
@@ -36,21 +160,69 @@ export const RunbookSummarySchema = z.object({
   title: z.string(),
   path: z.string(),
   stepCount: z.number().int(),
+  alerts: z.array(z.string()),
 });
 export type RunbookSummary = z.infer<typeof RunbookSummarySchema>;
 
-/** The recorded result of one executed shell step. */
+/** A runbook found for an alert, and how it matched. */
+export const RunbookMatchSchema = z.object({
+  runbookId: z.string(),
+  title: z.string(),
+  path: z.string(),
+  /** Section anchor when the alert has its own section in a multi-alert file. */
+  anchor: z.string().optional(),
+  matchedBy: z.enum(['front-matter', 'file-name', 'heading']),
+});
+export type RunbookMatch = z.infer<typeof RunbookMatchSchema>;
+
+export const STEP_STATUSES = ['succeeded', 'failed', 'timed_out', 'cancelled'] as const;
+
+/** One result check and whether it held. */
+export const StepCheckSchema = z.object({
+  name: z.enum(['exit', 'contains', 'regex', 'not']),
+  passed: z.boolean(),
+  detail: z.string(),
+});
+export type StepCheck = z.infer<typeof StepCheckSchema>;
+
+/** The recorded result of one executed shell step. Output has secret values masked. */
 export const StepResultSchema = z.object({
   runId: z.string(),
   stepId: z.string(),
-  status: z.enum(['succeeded', 'failed', 'timed_out', 'cancelled']),
+  status: z.enum(STEP_STATUSES),
   exitCode: z.number().int().nullable(),
   signal: z.string().nullable(),
+  /** Captured stdout, cut at the per-step cap (see `truncated`). */
   stdout: z.string(),
   stderr: z.string(),
+  /** Output went over the cap; the full output is in `outputFiles`. */
+  truncated: z.boolean(),
+  /** Files holding the full stdout and stderr. */
+  outputFiles: z.object({ stdout: z.string(), stderr: z.string() }),
+  checks: z.array(StepCheckSchema),
   /** Wall-clock duration in milliseconds. */
   durationMs: z.number(),
   startedAt: z.string(),
   endedAt: z.string(),
 });
 export type StepResult = z.infer<typeof StepResultSchema>;
+
+/** A step's command with parameter values checked, as it would run. */
+export const RenderedStepSchema = z.object({
+  stepId: z.string(),
+  /** Script text handed to the shell; placeholders become `"${NAME}"` expansions. */
+  command: z.string(),
+  /** Environment the step receives from parameters; secret values masked. */
+  env: z.record(z.string(), z.string()),
+  /** Required parameters without a value; the step cannot run until they have one. */
+  missing: z.array(z.string()),
+  confirm: ConfirmLevelSchema,
+  confirmReasons: z.array(z.string()),
+  /** Text the person must type for `typed` confirmation; secrets are never asked for. */
+  confirmText: z.string().optional(),
+});
+export type RenderedStep = z.infer<typeof RenderedStepSchema>;
+
+/** How a person closed a manual step. */
+export const ManualOutcomeSchema = z.enum(['done', 'skipped', 'note']);
+export type ManualOutcome = z.infer<typeof ManualOutcomeSchema>;

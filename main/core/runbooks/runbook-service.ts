@@ -1,10 +1,33 @@
-import type { Runbook, RunbookSummary, StepResult } from '../../../shared/domain/runbook';
+import fs from 'node:fs';
+import path from 'node:path';
+import type {
+  ManualOutcome,
+  RenderedStep,
+  Runbook,
+  RunbookMatch,
+  RunbookStep,
+  RunbookSummary,
+  StepResult,
+} from '../../../shared/domain/runbook';
+import type { TimelineEvent } from '../../../shared/domain/timeline';
 import type { PushEvent } from '../../../shared/ipc/events';
-import type { Clock } from '../clock';
+import { newId, type Clock } from '../clock';
 import type { Database } from '../db/connection';
 import { AppError } from '../errors';
 import type { Logger } from '../telemetry/logger';
 import type { TimelineService } from '../timeline/timeline-service';
+import { matchAlert } from './alert-match';
+import { RunbookLibrary } from './library';
+import { resolveParams, type ResolvedParams } from './params';
+import { parseRunbook, type ParsedRunbook } from './parse-runbook';
+import {
+  findOpenRun,
+  incidentExists,
+  insertRun,
+  stepSucceededBefore,
+  type RunRow,
+} from './runs.queries';
+import { renderCommand, runShellStep } from './step-runner';
 
 export interface RunbookServiceDeps {
   db: Database;
@@ -24,21 +47,303 @@ export interface RunStepInput {
   stepId: string;
   params: Record<string, string>;
   confirmed: boolean;
+  /** For steps with `typed` confirmation: the text the person typed. */
+  typedConfirmation?: string;
+  /** Allows running a non-idempotent step that already succeeded in this incident. */
+  rerun?: boolean;
+}
+
+export interface ManualStepInput {
+  incidentId: string;
+  runbookId: string;
+  stepId: string;
+  outcome: ManualOutcome;
+  /** Why it was skipped (required for `skipped`), or the note text. */
+  reason?: string;
 }
 
 /** The runbook library, parser and step executor. */
 export class RunbookService {
-  constructor(private readonly deps: RunbookServiceDeps) {}
+  private readonly library: RunbookLibrary;
+  /** Steps running now, by `incidentId stepId`, so they can be cancelled. */
+  private readonly active = new Map<string, AbortController>();
 
+  constructor(private readonly deps: RunbookServiceDeps) {
+    this.library = new RunbookLibrary(deps.libraryDirs);
+  }
+
+  /** Every runbook in the library folders, by id. A file that fails to read is left out. */
   list(): RunbookSummary[] {
-    throw new AppError('internal', 'Runbook library is not built yet.');
+    return this.parseLibrary().map(({ runbook }) => ({
+      id: runbook.id,
+      title: runbook.title,
+      path: runbook.path,
+      stepCount: runbook.steps.length,
+      alerts: runbook.alerts,
+    }));
   }
 
+  /** Parses one runbook by library id or absolute path; nothing runs. */
   get(runbookId: string): Runbook {
-    throw new AppError('internal', `Runbook parser is not built yet (${runbookId}).`);
+    return this.load(runbookId).runbook;
   }
 
-  async runStep(input: RunStepInput): Promise<StepResult> {
-    throw new AppError('internal', `Runbook executor is not built yet (${input.stepId}).`);
+  /** Parses any Markdown file, inside the library or not. */
+  parseFile(file: string): Runbook {
+    return this.load(path.resolve(file)).runbook;
   }
+
+  /** Runbooks answering an alert, front-matter matches first. */
+  findByAlert(alert: string): RunbookMatch[] {
+    const order = { 'front-matter': 0, 'file-name': 1, heading: 2 };
+    return this.parseLibrary()
+      .map(({ runbook }) => matchAlert(runbook, alert))
+      .filter((match): match is RunbookMatch => match !== null)
+      .sort(
+        (a, b) => order[a.matchedBy] - order[b.matchedBy] || a.runbookId.localeCompare(b.runbookId),
+      );
+  }
+
+  /** Checks a step's parameters and shows the command as it would run; nothing runs. */
+  renderStep(runbookId: string, stepId: string, params: Record<string, string>): RenderedStep {
+    const parsed = this.load(runbookId);
+    const step = findStep(parsed.runbook.steps, stepId, parsed.runbook.path);
+    const resolved = resolveParams(step, parsed.runbook.params, params, parsed.settings.env);
+    return {
+      stepId: step.id,
+      command: renderCommand(step),
+      env: resolved.masked,
+      missing: resolved.missing,
+      confirm: step.confirm,
+      confirmReasons: step.confirmReasons,
+      confirmText: step.confirm === 'typed' ? confirmText(step, resolved) : undefined,
+    };
+  }
+
+  /**
+   * Runs one shell step after confirmation. The steps are frozen in a run the first time a
+   * step of this file version runs in the incident; later calls use the frozen copy. A step
+   * that runs and fails returns its result; anything that stops it from starting throws.
+   */
+  async runStep(input: RunStepInput): Promise<StepResult> {
+    this.requireIncident(input.incidentId);
+    const parsed = this.load(input.runbookId);
+    const run = this.openRun(input.incidentId, parsed);
+    const step = findStep(run.steps, input.stepId, run.runbookPath);
+    if (step.kind !== 'shell') {
+      throw new AppError(
+        'precondition_failed',
+        step.kind === 'manual'
+          ? `Step "${step.id}" is a manual step; mark it done or skipped instead of running it.`
+          : `Step "${step.id}" is a ${step.kind} step, which Firebreak cannot run yet; run it by hand.`,
+        { stepId: step.id, kind: step.kind },
+      );
+    }
+    const params = resolveParams(step, parsed.runbook.params, input.params, parsed.settings.env);
+    this.checkReady(input, run, step, params);
+
+    const key = `${input.incidentId} ${step.id}`;
+    if (this.active.has(key)) {
+      throw new AppError(
+        'conflict',
+        `Step "${step.id}" is already running in this incident; wait or cancel it.`,
+        {
+          stepId: step.id,
+        },
+      );
+    }
+    const controller = new AbortController();
+    this.active.set(key, controller);
+    try {
+      return await runShellStep(this.deps, {
+        incidentId: input.incidentId,
+        runbook: parsed.runbook,
+        run,
+        step,
+        params,
+        signal: controller.signal,
+      });
+    } finally {
+      this.active.delete(key);
+    }
+  }
+
+  /** Cancels a running step: its process group is killed. Returns false when none runs. */
+  cancelStep(incidentId: string, stepId: string): boolean {
+    const controller = this.active.get(`${incidentId} ${stepId}`);
+    if (!controller) return false;
+    this.deps.log.info({ incidentId, stepId }, 'step cancel requested');
+    controller.abort();
+    return true;
+  }
+
+  /** Records a manual step as done, skipped (with a reason) or annotated with a note. */
+  completeManualStep(input: ManualStepInput): TimelineEvent {
+    this.requireIncident(input.incidentId);
+    const { runbook } = this.load(input.runbookId);
+    const step = findStep(runbook.steps, input.stepId, runbook.path);
+    const reason = input.reason?.trim() ?? '';
+    if (input.outcome !== 'done' && reason === '') {
+      throw new AppError(
+        'invalid_input',
+        `A ${input.outcome === 'skipped' ? 'skipped step needs a reason' : 'note needs text'}; ` +
+          `add it and try again (step "${step.id}").`,
+        { stepId: step.id },
+      );
+    }
+    const verb = { done: 'Done', skipped: 'Skipped', note: 'Note on' }[input.outcome];
+    return this.deps.timeline.append({
+      incidentId: input.incidentId,
+      kind: 'manual_step',
+      summary: `${verb} "${step.title}"${reason ? `: ${reason}` : ''}`,
+      data: {
+        runbookId: runbook.id,
+        runbookPath: runbook.path,
+        contentHash: runbook.contentHash,
+        stepId: step.id,
+        title: step.title,
+        outcome: input.outcome,
+        reason: reason || null,
+      },
+    });
+  }
+
+  private checkReady(
+    input: RunStepInput,
+    run: RunRow,
+    step: RunbookStep,
+    params: ResolvedParams,
+  ): void {
+    if (params.missing.length > 0) {
+      const placeholders =
+        step.placeholders.length > 0 ? ` (placeholders ${step.placeholders.join(', ')})` : '';
+      throw new AppError(
+        'precondition_failed',
+        `Step "${step.id}" needs a value for ${params.missing.join(', ')}${placeholders}. ` +
+          `Give each one, for example --param ${params.missing[0]}=VALUE.`,
+        { stepId: step.id, missing: params.missing, placeholders: step.placeholders },
+      );
+    }
+    if (params.invalid.length > 0) {
+      throw new AppError('invalid_input', params.invalid.join(' '), { stepId: step.id });
+    }
+    if (!input.confirmed) {
+      throw new AppError(
+        'precondition_failed',
+        `Step "${step.id}" runs only after confirmation; show the command and confirm it.`,
+        { stepId: step.id, confirm: step.confirm, reasons: step.confirmReasons },
+      );
+    }
+    if (step.confirm === 'typed') {
+      const expected = confirmText(step, params);
+      if (input.typedConfirmation !== expected) {
+        throw new AppError(
+          'precondition_failed',
+          `Step "${step.id}" is high risk (${step.confirmReasons.join(', ')}); type "${expected}" to confirm it.`,
+          { stepId: step.id, confirmText: expected },
+        );
+      }
+    }
+    if (
+      !step.idempotent &&
+      !input.rerun &&
+      stepSucceededBefore(this.deps.db, input.incidentId, run.runbookPath, step.id)
+    ) {
+      throw new AppError(
+        'conflict',
+        `Step "${step.id}" already ran in this incident and is marked idempotent=false; confirm a re-run to run it again.`,
+        { stepId: step.id },
+      );
+    }
+  }
+
+  private load(runbookId: string): ParsedRunbook {
+    const file = path.isAbsolute(runbookId) ? runbookId : this.library.resolve(runbookId);
+    if (!file) {
+      throw new AppError(
+        'not_found',
+        `Runbook "${runbookId}" not found in the library; list runbooks to see the ids.`,
+        {
+          runbookId,
+        },
+      );
+    }
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new AppError(
+        'not_found',
+        `Cannot read runbook file ${file}: ${(error as Error).message}.`,
+        { file },
+      );
+    }
+    return parseRunbook(text, { id: this.library.idOf(file) ?? file, path: file });
+  }
+
+  private parseLibrary(): ParsedRunbook[] {
+    const parsed: ParsedRunbook[] = [];
+    for (const entry of this.library.list()) {
+      try {
+        parsed.push(this.load(entry.path));
+      } catch (error) {
+        this.deps.log.warn({ file: entry.path, err: error }, 'runbook skipped: cannot read it');
+      }
+    }
+    return parsed;
+  }
+
+  private openRun(incidentId: string, parsed: ParsedRunbook): RunRow {
+    const { runbook } = parsed;
+    const existing = findOpenRun(this.deps.db, incidentId, runbook.path, runbook.contentHash);
+    if (existing) return existing;
+    const run: RunRow = {
+      id: newId(),
+      incidentId,
+      runbookId: runbook.id,
+      runbookPath: runbook.path,
+      contentHash: runbook.contentHash,
+      steps: runbook.steps,
+      startedAt: this.deps.clock(),
+    };
+    insertRun(this.deps.db, run);
+    this.deps.log.info({ incidentId, runId: run.id, runbookId: runbook.id }, 'runbook run started');
+    return run;
+  }
+
+  private requireIncident(incidentId: string): void {
+    if (!incidentExists(this.deps.db, incidentId)) {
+      throw new AppError(
+        'not_found',
+        `Incident "${incidentId}" not found; list incidents to see the ids.`,
+        {
+          incidentId,
+        },
+      );
+    }
+  }
+}
+
+function findStep(steps: RunbookStep[], stepId: string, file: string): RunbookStep {
+  const step = steps.find((candidate) => candidate.id === stepId);
+  if (step) return step;
+  const known = steps.slice(0, 5).map((candidate) => candidate.id);
+  throw new AppError(
+    'not_found',
+    `Step "${stepId}" not found in ${file}. Known steps include: ${known.join(', ') || 'none'}.`,
+    { stepId, file },
+  );
+}
+
+/** The text typed to confirm a high-risk step: the named parameter's value, else the step id. */
+function confirmText(step: RunbookStep, params: ResolvedParams): string {
+  const param = step.confirmParam;
+  if (
+    param &&
+    params.env[param] !== undefined &&
+    !params.secrets.includes(params.env[param] ?? '')
+  ) {
+    return params.env[param] ?? step.id;
+  }
+  return step.id;
 }

@@ -1,0 +1,214 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { once } from 'node:events';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+import { AppError } from '../errors';
+import { StreamMasker } from './masking';
+
+/** Output kept in memory and in the timeline per step, both streams together: 1 MiB. */
+export const OUTPUT_CAP_BYTES = 1024 * 1024;
+
+/** Time a process group gets between SIGTERM and SIGKILL. */
+export const KILL_GRACE_MS = 2000;
+
+export type OutputStream = 'stdout' | 'stderr';
+
+export interface ExecuteOptions {
+  /** Script text passed to `bash -c`. */
+  command: string;
+  /** Variables added to the inherited environment. */
+  env: Record<string, string>;
+  cwd: string;
+  /** 0 means no timeout. */
+  timeoutMs: number;
+  /** Aborting it cancels the step: the whole process group is killed. */
+  signal?: AbortSignal;
+  /** Values masked in every chunk, file and captured string. */
+  secrets: readonly string[];
+  /** Full output goes to `<outputPath>.stdout.log` and `<outputPath>.stderr.log`. */
+  outputPath: string;
+  outputCapBytes?: number;
+  killGraceMs?: number;
+  /** Called with each masked chunk as it arrives. */
+  onOutput?: (stream: OutputStream, chunk: string) => void;
+}
+
+export interface ExecuteResult {
+  /** `exited` when the shell ended by itself, whatever its exit code. */
+  outcome: 'exited' | 'timed_out' | 'cancelled';
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  truncated: boolean;
+  outputFiles: { stdout: string; stderr: string };
+  /** Milliseconds from spawn to the end of output. */
+  durationMs: number;
+  /** Process id of the shell, which is also the process group id. */
+  pid: number;
+}
+
+/** Captured output of one stream: masked, written to its file in full, kept up to the cap. */
+class StreamCapture {
+  private readonly decoder = new StringDecoder('utf8');
+  private readonly masker: StreamMasker;
+  private readonly file: fs.WriteStream;
+  text = '';
+
+  constructor(
+    readonly name: OutputStream,
+    readonly filePath: string,
+    secrets: readonly string[],
+    private readonly budget: { remaining: number; truncated: boolean },
+    private readonly onOutput?: ExecuteOptions['onOutput'],
+  ) {
+    this.masker = new StreamMasker(secrets);
+    this.file = fs.createWriteStream(filePath);
+  }
+
+  write(bytes: Buffer): void {
+    this.emit(this.masker.push(this.decoder.write(bytes)));
+  }
+
+  async end(): Promise<void> {
+    this.emit(this.masker.push(this.decoder.end()) + this.masker.flush());
+    this.file.end();
+    await once(this.file, 'close');
+  }
+
+  private emit(text: string): void {
+    if (text === '') return;
+    this.file.write(text);
+    this.onOutput?.(this.name, text);
+    const size = Buffer.byteLength(text);
+    if (size <= this.budget.remaining) {
+      this.text += text;
+      this.budget.remaining -= size;
+    } else {
+      // Cut on a character boundary: decoding a cut buffer drops a split character.
+      const kept = Buffer.from(text).subarray(0, this.budget.remaining).toString('utf8');
+      this.text += kept.replace(/\uFFFD$/, '');
+      this.budget.remaining = 0;
+      this.budget.truncated = true;
+    }
+  }
+}
+
+/**
+ * Runs a shell command in its own process group and captures its output. A timeout or an
+ * abort sends SIGTERM to the whole group, then SIGKILL after the grace period; processes
+ * left in the group when the shell exits are ended the same way. A process that leaves the
+ * group (`setsid`, a daemon) is out of reach.
+ */
+export async function executeShell(options: ExecuteOptions): Promise<ExecuteResult> {
+  fs.mkdirSync(path.dirname(options.outputPath), { recursive: true });
+  const budget = { remaining: options.outputCapBytes ?? OUTPUT_CAP_BYTES, truncated: false };
+  const stdout = new StreamCapture(
+    'stdout',
+    `${options.outputPath}.stdout.log`,
+    options.secrets,
+    budget,
+    options.onOutput,
+  );
+  const stderr = new StreamCapture(
+    'stderr',
+    `${options.outputPath}.stderr.log`,
+    options.secrets,
+    budget,
+    options.onOutput,
+  );
+  const grace = options.killGraceMs ?? KILL_GRACE_MS;
+
+  const started = performance.now();
+  const child = spawn('/bin/bash', ['--noprofile', '--norc', '-c', options.command], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const spawned = new Promise<void>((resolve, reject) => {
+    child.once('spawn', resolve);
+    child.once('error', reject);
+  });
+  try {
+    await spawned;
+  } catch (error) {
+    await Promise.all([stdout.end(), stderr.end()]);
+    throw new AppError('failed', `Could not start the step shell: ${(error as Error).message}.`, {
+      cwd: options.cwd,
+    });
+  }
+  const pid = child.pid ?? 0;
+  let outcome: ExecuteResult['outcome'] = 'exited';
+  const timers: NodeJS.Timeout[] = [];
+  const stopGroup = (reason: ExecuteResult['outcome']): void => {
+    if (outcome === 'exited') outcome = reason;
+    killGroup(pid, 'SIGTERM');
+    timers.push(setTimeout(() => killGroup(pid, 'SIGKILL'), grace));
+  };
+
+  if (options.timeoutMs > 0)
+    timers.push(setTimeout(() => stopGroup('timed_out'), options.timeoutMs));
+  const onAbort = (): void => stopGroup('cancelled');
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+
+  child.stdout.on('data', (bytes: Buffer) => stdout.write(bytes));
+  child.stderr.on('data', (bytes: Buffer) => stderr.write(bytes));
+  const [exitCode, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  // The shell is gone; anything it left behind in its group goes too.
+  if (groupAlive(pid)) stopGroup(outcome);
+  await Promise.all([drained(child.stdout, grace * 2), drained(child.stderr, grace * 2)]);
+  const durationMs = performance.now() - started;
+
+  for (const timer of timers) clearTimeout(timer);
+  if (groupAlive(pid)) killGroup(pid, 'SIGKILL');
+  options.signal?.removeEventListener('abort', onAbort);
+  await Promise.all([stdout.end(), stderr.end()]);
+  return {
+    outcome,
+    exitCode,
+    signal,
+    stdout: stdout.text,
+    stderr: stderr.text,
+    truncated: budget.truncated,
+    outputFiles: { stdout: stdout.filePath, stderr: stderr.filePath },
+    durationMs,
+    pid,
+  };
+}
+
+/** Sends a signal to every process in the group; a group that is already gone is fine. */
+export function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits for a pipe to close; gives up after `limitMs` if an escaped process holds it open. */
+async function drained(stream: Readable, limitMs: number): Promise<void> {
+  if (stream.readableEnded || stream.destroyed) return;
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      stream.destroy();
+      resolve();
+    }, limitMs);
+  });
+  await Promise.race([once(stream, 'close').then(() => undefined), limit]);
+  clearTimeout(timer);
+}

@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../errors';
+import { renderPostmortemMarkdown } from '../postmortems/markdown';
+import { createTestCore, type TestCore } from './test-support';
+
+const DISK = `---
+runbook:
+  alerts: [HostDiskFull]
+  params:
+    - name: MOUNT
+      default: /
+    - name: API_TOKEN
+      type: secret
+      required: false
+---
+# Disk full
+
+## Diagnosis
+
+1. Check disk usage.
+
+   \`\`\`sh {name=usage}
+   df -h "$MOUNT" >/dev/null && echo "checked $MOUNT"
+   \`\`\`
+
+2. Print the token.
+
+   \`\`\`sh {name=token}
+   echo "token is $API_TOKEN"
+   \`\`\`
+
+3. Look at one namespace.
+
+   \`\`\`sh
+   echo <namespace>
+   \`\`\`
+
+- [ ] Tell the team in the incident channel.
+
+## Notes
+
+\`\`\`bash
+kubectl delete pod web-0
+\`\`\`
+`;
+
+let t: TestCore;
+let incidentId: string;
+let file: string;
+
+beforeEach(() => {
+  t = createTestCore();
+  incidentId = t.core.incidents.declare({ title: 'Disk full on db-1' }).id;
+  file = t.write('disk.md', DISK);
+});
+afterEach(() => t.cleanup());
+
+function run(stepId: string, params: Record<string, string> = {}, extra = {}) {
+  return t.core.runbooks.runStep({
+    incidentId,
+    runbookId: file,
+    stepId,
+    params,
+    confirmed: true,
+    ...extra,
+  });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as AppError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('RunbookService', () => {
+  it('lists library runbooks with ids', () => {
+    const list = t.core.runbooks.list();
+    expect(list.map((entry) => entry.id)).toEqual(['bundled/disk.md']);
+    expect(list[0]?.alerts).toEqual(['HostDiskFull']);
+  });
+
+  it('runs a step and records evidence', async () => {
+    const result = await run('usage');
+    expect(result.status).toBe('succeeded');
+    expect(result.stdout).toBe('checked /\n');
+    const events = t.core.timeline.list(incidentId).filter((e) => e.kind === 'runbook_step');
+    expect(events).toHaveLength(1);
+    const data = events[0]?.data ?? {};
+    expect(events[0]?.summary).toMatch(/^Ran "Check disk usage" \(exit 0, \d+ ms\)$/);
+    expect(data.runbookPath).toBe(file);
+    expect(data.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(data.params).toEqual({ MOUNT: '/' });
+    expect(data.exitCode).toBe(0);
+    expect(fs.readFileSync(result.outputFiles.stdout, 'utf8')).toBe('checked /\n');
+  });
+
+  it('never stores a secret value', async () => {
+    const secret = 'hunter2-very-secret';
+    const result = await run('token', { API_TOKEN: secret });
+    expect(result.stdout).toBe('token is ••••\n');
+    const markdown = renderPostmortemMarkdown({
+      incident: t.core.incidents.get(incidentId),
+      events: t.core.timeline.list(incidentId),
+      traces: [],
+    });
+    expect(markdown).toContain('token is ••••');
+    expect(markdown).not.toContain(secret);
+    t.core.db.pragma('wal_checkpoint(TRUNCATE)');
+    const dataDir = path.join(t.dir, 'data');
+    for (const name of fs.readdirSync(dataDir)) {
+      const full = path.join(dataDir, name);
+      if (fs.statSync(full).isFile()) expect(fs.readFileSync(full).includes(secret)).toBe(false);
+    }
+    expect(fs.readFileSync(result.outputFiles.stdout, 'utf8')).not.toContain(secret);
+  });
+
+  it('blocks an unfilled placeholder', async () => {
+    const step = t.core.runbooks.get(file).steps.find((s) => s.placeholders.length > 0);
+    expect(step?.placeholders).toEqual(['<namespace>']);
+    const error = await rejection(run(step?.id ?? ''));
+    expect(error.code).toBe('precondition_failed');
+    expect(error.message).toContain('<namespace>');
+    expect(error.message).toContain('NAMESPACE');
+    const ok = await run(step?.id ?? '', { namespace: 'payments; rm -rf x' });
+    expect(ok.stdout).toBe('payments; rm -rf x\n');
+  });
+
+  it('requires confirmation', async () => {
+    const error = await rejection(run('usage', {}, { confirmed: false }));
+    expect(error.code).toBe('precondition_failed');
+  });
+
+  it('flags a destructive command outside any role', () => {
+    const step = t.core.runbooks.get(file).steps.find((s) => s.command?.includes('kubectl'));
+    expect(step?.role).toBe('none');
+    expect(step?.confirm).toBe('confirm');
+    expect(step?.confirmReasons).toContain('kubectl delete');
+  });
+
+  it('records a skipped manual step', () => {
+    const step = t.core.runbooks.get(file).steps.find((s) => s.kind === 'manual');
+    const event = t.core.runbooks.completeManualStep({
+      incidentId,
+      runbookId: 'bundled/disk.md',
+      stepId: step?.id ?? '',
+      outcome: 'skipped',
+      reason: 'channel already told',
+    });
+    expect(event.kind).toBe('manual_step');
+    expect(event.data.outcome).toBe('skipped');
+    expect(event.data.reason).toBe('channel already told');
+  });
+
+  it('finds a runbook by alert', () => {
+    const matches = t.core.runbooks.findByAlert('hostdiskfull');
+    expect(matches.map((m) => m.matchedBy)).toEqual(['front-matter']);
+  });
+
+  it('rejects an unknown incident', async () => {
+    const error = await rejection(
+      t.core.runbooks.runStep({
+        incidentId: 'nope',
+        runbookId: file,
+        stepId: 'usage',
+        params: {},
+        confirmed: true,
+      }),
+    );
+    expect(error.code).toBe('not_found');
+  });
+});

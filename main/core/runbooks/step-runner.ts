@@ -1,0 +1,177 @@
+import path from 'node:path';
+import type { Runbook, RunbookStep, StepResult } from '../../../shared/domain/runbook';
+import type { PushEvent } from '../../../shared/ipc/events';
+import { newId, type Clock } from '../clock';
+import type { Database } from '../db/connection';
+import type { Logger } from '../telemetry/logger';
+import type { TimelineService } from '../timeline/timeline-service';
+import { executeShell, type ExecuteResult } from './executor';
+import { readGitInfo } from './git-info';
+import { maskText } from './masking';
+import type { ResolvedParams } from './params';
+import { insertStepResult, type RunRow } from './runs.queries';
+import { replacePlaceholders } from './shell-scan';
+import { checkExpectations } from './step-checks';
+
+export interface StepRunnerDeps {
+  db: Database;
+  timeline: TimelineService;
+  clock: Clock;
+  log: Logger;
+  dataDir: string;
+  push: (event: PushEvent) => void;
+}
+
+/** Everything decided before a shell step starts. */
+export interface ShellStepPlan {
+  incidentId: string;
+  runbook: Runbook;
+  run: RunRow;
+  step: RunbookStep;
+  params: ResolvedParams;
+  signal: AbortSignal;
+}
+
+/**
+ * Runs a checked shell step and records it: a `step_results` row and a `runbook_step`
+ * timeline event with the command, masked parameters, output, exit code and provenance.
+ */
+export async function runShellStep(deps: StepRunnerDeps, plan: ShellStepPlan): Promise<StepResult> {
+  const { incidentId, run, step, params } = plan;
+  const resultId = newId();
+  const startedAt = deps.clock();
+  const log = deps.log.child({ incidentId, runId: run.id, stepId: step.id });
+  log.info('step started');
+
+  const git = readGitInfo(run.runbookPath);
+  const script = renderCommand(step);
+  const executed = await executeShell({
+    command: script,
+    env: params.env,
+    cwd: path.dirname(run.runbookPath),
+    timeoutMs: step.timeoutMs,
+    signal: plan.signal,
+    secrets: params.secrets,
+    outputPath: path.join(deps.dataDir, 'step-output', resultId),
+    onOutput: (stream, chunk) =>
+      deps.push({
+        type: 'runbooks:step-output',
+        incidentId,
+        runId: run.id,
+        stepId: step.id,
+        stream,
+        chunk,
+      }),
+  });
+  const endedAt = deps.clock();
+  const checks = checkExpectations(step.expect, executed.exitCode, executed.stdout);
+  const result: StepResult = {
+    runId: run.id,
+    stepId: step.id,
+    status: statusOf(
+      executed,
+      checks.every((check) => check.passed),
+    ),
+    exitCode: executed.exitCode,
+    signal: executed.signal,
+    stdout: executed.stdout,
+    stderr: executed.stderr,
+    truncated: executed.truncated,
+    outputFiles: executed.outputFiles,
+    checks,
+    durationMs: Math.round(executed.durationMs * 10) / 10,
+    startedAt,
+    endedAt,
+  };
+  log.info(
+    { status: result.status, exitCode: result.exitCode, durationMs: result.durationMs },
+    'step ended',
+  );
+
+  const command = maskText(script, params.secrets);
+  const gitInfo = await git;
+  deps.db.transaction(() => {
+    insertStepResult(deps.db, {
+      id: resultId,
+      runId: run.id,
+      stepId: step.id,
+      command,
+      params: params.masked,
+      status: result.status,
+      exitCode: result.exitCode,
+      signal: result.signal,
+      startedAt,
+      endedAt,
+      durationMs: result.durationMs,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      truncated: result.truncated,
+    });
+    deps.timeline.append({
+      incidentId,
+      kind: 'runbook_step',
+      occurredAt: startedAt,
+      summary: summaryOf(step, result),
+      data: {
+        runbookId: run.runbookId,
+        runbookPath: run.runbookPath,
+        contentHash: run.contentHash,
+        gitCommit: gitInfo?.commit ?? null,
+        gitDirty: gitInfo?.dirty ?? null,
+        runId: run.id,
+        stepResultId: resultId,
+        stepId: step.id,
+        title: step.title,
+        section: step.section,
+        role: step.role,
+        command,
+        params: params.masked,
+        exitCode: result.exitCode,
+        signal: result.signal,
+        status: result.status,
+        checks,
+        startedAt,
+        endedAt,
+        durationMs: result.durationMs,
+        stdout: result.stdout,
+        stderr: result.stderr,
+        truncated: result.truncated,
+        outputFiles: result.outputFiles,
+        exampleOutput: step.exampleOutput ?? null,
+      },
+    });
+  })();
+  return result;
+}
+
+function statusOf(executed: ExecuteResult, checksPassed: boolean): StepResult['status'] {
+  if (executed.outcome === 'timed_out') return 'timed_out';
+  if (executed.outcome === 'cancelled') return 'cancelled';
+  return checksPassed ? 'succeeded' : 'failed';
+}
+
+/** `Ran "Check disk usage" (exit 0, 12 ms)`, or says how it ended otherwise. */
+function summaryOf(step: RunbookStep, result: StepResult): string {
+  const ms = `${Math.round(result.durationMs)} ms`;
+  switch (result.status) {
+    case 'timed_out':
+      return `Step "${step.title}" timed out after ${ms}`;
+    case 'cancelled':
+      return `Step "${step.title}" cancelled after ${ms}`;
+    case 'succeeded':
+    case 'failed': {
+      const ended =
+        result.exitCode === null
+          ? `signal ${result.signal ?? 'unknown'}`
+          : `exit ${result.exitCode}`;
+      const failedCheck = result.checks.find((check) => !check.passed && check.name !== 'exit');
+      const suffix = failedCheck ? `; check failed: ${failedCheck.detail}` : '';
+      return `Ran "${step.title}" (${ended}, ${ms}${suffix})`;
+    }
+  }
+}
+
+/** The script a shell step runs: its command with placeholders turned into expansions. */
+export function renderCommand(step: RunbookStep): string {
+  return replacePlaceholders(step.command ?? '');
+}
