@@ -41,6 +41,13 @@ export const handlers: HandlerMap = {
   'runbooks:list': (_request, core) => core.runbooks.list(),
   'runbooks:get': (request, core) => core.runbooks.get(request.runbookId),
   'runbooks:run-step': (request, core) => core.runbooks.runStep(request),
+  'runbooks:find': (request, core) => core.runbooks.findByAlert(request.alert),
+  'runbooks:render-step': (request, core) =>
+    core.runbooks.renderStep(request.runbookId, request.stepId, request.params),
+  'runbooks:cancel-step': (request, core) => ({
+    cancelled: core.runbooks.cancelStep(request.incidentId, request.stepId),
+  }),
+  'runbooks:complete-manual-step': (request, core) => core.runbooks.completeManualStep(request),
   'traces:import-file': (request, core) => core.traces.importFile(request),
   'traces:list': (request, core) => core.traces.listForIncident(request.incidentId),
   'traces:get-snapshot': (request, core) => core.traces.getSnapshot(request.snapshotId),

@@ -1,6 +1,17 @@
 import { z } from 'zod';
-import { RunbookSchema, RunbookSummarySchema, StepResultSchema } from '../../domain/runbook';
+import {
+  ManualOutcomeSchema,
+  RenderedStepSchema,
+  RunbookMatchSchema,
+  RunbookSchema,
+  RunbookSummarySchema,
+  StepResultSchema,
+} from '../../domain/runbook';
+import { TimelineEventSchema } from '../../domain/timeline';
 import { defineChannel } from '../define';
+
+/** Values for a step's parameters by name; sent to the command as environment variables. */
+const ParamValuesSchema = z.record(z.string(), z.string()).default({});
 
 /** Channels for the runbook library and step execution. */
 export const runbookChannels = {
@@ -14,17 +25,51 @@ export const runbookChannels = {
     RunbookSchema,
     'Parses one library runbook into sections and steps; nothing runs.',
   ),
+  'runbooks:find': defineChannel(
+    z.object({ alert: z.string().min(1) }),
+    z.array(RunbookMatchSchema),
+    'Finds runbooks for an alert name: front matter alerts, file name, then headings.',
+  ),
+  'runbooks:render-step': defineChannel(
+    z.object({
+      runbookId: z.string().min(1),
+      stepId: z.string().min(1),
+      params: ParamValuesSchema,
+    }),
+    RenderedStepSchema,
+    'Checks parameter values and returns the command as it would run, for showing before confirmation.',
+  ),
   'runbooks:run-step': defineChannel(
     z.object({
       incidentId: z.string().min(1),
       runbookId: z.string().min(1),
       stepId: z.string().min(1),
-      /** Values for the step's parameters, passed to the command as environment variables. */
-      params: z.record(z.string(), z.string()).default({}),
+      params: ParamValuesSchema,
       /** The user saw the rendered command and confirmed it. Shell steps never run without it. */
       confirmed: z.boolean(),
+      /** For steps whose `confirm` is `typed`: the text the user typed (`confirmText`). */
+      typedConfirmation: z.string().optional(),
+      /** Allows a second run of a step marked `idempotent: false`. */
+      rerun: z.boolean().optional(),
     }),
     StepResultSchema,
     'Runs one shell step after confirmation and records command, output, exit code and duration.',
+  ),
+  'runbooks:cancel-step': defineChannel(
+    z.object({ incidentId: z.string().min(1), stepId: z.string().min(1) }),
+    z.object({ cancelled: z.boolean() }),
+    'Cancels a running step by killing its process group; `cancelled` is false when it was not running.',
+  ),
+  'runbooks:complete-manual-step': defineChannel(
+    z.object({
+      incidentId: z.string().min(1),
+      runbookId: z.string().min(1),
+      stepId: z.string().min(1),
+      /** `done`, `skipped` (needs `reason`) or `note` (needs `reason` as the note text). */
+      outcome: ManualOutcomeSchema,
+      reason: z.string().optional(),
+    }),
+    TimelineEventSchema,
+    'Records a manual step as done, skipped with a reason, or annotated with a note.',
   ),
 };
