@@ -45,6 +45,13 @@ for (const theme of THEMES) {
         await shoot('export-dialog');
         await page.keyboard.press('Escape');
 
+        const traceEvent = page.locator('li.timeline-item', { hasText: /trace attached/ }).last();
+        await traceEvent.getByText('trace summary').click();
+        await traceEvent.getByRole('button', { name: 'Open waterfall' }).click();
+        await page.getByRole('list', { name: 'Spans' }).getByRole('listitem').first().waitFor();
+        await shoot('trace-waterfall');
+        await page.keyboard.press('Escape');
+
         await host.open(page, '/quick-declare');
         await expect(page.getByRole('heading', { name: 'Declare incident' })).toBeVisible();
         await shoot('quick-declare');

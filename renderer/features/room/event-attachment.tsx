@@ -1,6 +1,7 @@
 import type { TimelineEvent } from '../../../shared/domain/timeline';
 import { AnsiOutput } from '../../components/ansi-output';
 import { formatDuration } from '../../lib/time';
+import { useWaterfallStore } from '../traces/waterfall.store';
 
 /**
  * The expandable part of a timeline event: a step's command and output, or a trace's
@@ -46,6 +47,7 @@ function StepAttachment({ data }: { data: Record<string, unknown> }) {
 }
 
 function TraceAttachment({ data }: { data: Record<string, unknown> }) {
+  const openWaterfall = useWaterfallStore((state) => state.open);
   const rows: [string, unknown][] = [
     ['trace id', data.traceId],
     ['format', data.format],
@@ -68,6 +70,11 @@ function TraceAttachment({ data }: { data: Record<string, unknown> }) {
             </div>
           ))}
       </dl>
+      {typeof data.snapshotId === 'string' && (
+        <button type="button" onClick={() => void openWaterfall(data.snapshotId as string)}>
+          Open waterfall
+        </button>
+      )}
     </details>
   );
 }

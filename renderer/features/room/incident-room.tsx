@@ -9,6 +9,7 @@ import { usePostmortemStore } from '../postmortems/postmortem.store';
 import { ConfirmStepModal } from '../runbooks/confirm-step-modal';
 import { RunbookPanel } from '../runbooks/runbook-panel';
 import { AttachTraceButton } from '../traces/trace-drop-zone';
+import { WaterfallModal } from '../traces/waterfall-modal';
 import { SummaryPanel } from './summary-panel';
 import { TimelinePanel } from './timeline-panel';
 import { useIncidentRoom } from './use-incident-room';
@@ -66,6 +67,7 @@ export function IncidentRoom({ incidentId }: { incidentId: string }) {
       </div>
       <ConfirmStepModal incidentId={incident.id} />
       <ExportModal />
+      <WaterfallModal />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { api } from '../../api/api';
 import { usePostmortemStore } from '../postmortems/postmortem.store';
 import { useRunbooksStore } from '../runbooks/runbooks.store';
 import { useTracesStore } from '../traces/traces.store';
+import { useWaterfallStore } from '../traces/waterfall.store';
 import { useRoomStore } from './room.store';
 
 /** Loads the incident and the runbook library, and feeds push events into the room's stores. */
@@ -14,6 +15,7 @@ export function useIncidentRoom(incidentId: string) {
     void useRunbooksStore.getState().loadList();
     useTracesStore.getState().reset();
     usePostmortemStore.getState().close();
+    useWaterfallStore.getState().close();
     return api.onPush((event) => {
       useRoomStore.getState().applyPush(event);
       useRunbooksStore.getState().applyPush(event, incidentId);
