@@ -34,8 +34,9 @@ export interface Desktop {
 
 /**
  * Starts the desktop shell once Electron is ready: builds the core on `dataDir`, serves the
- * renderer on `app://`, registers the contract handlers, and opens the main window, the tray
- * and the global shortcut. Returns null after showing an error box when the core cannot start.
+ * renderer on `app://`, registers the contract handlers, and adds the tray and the global
+ * shortcut. Opens no window; the caller picks one. Returns null after showing an error box
+ * when the core cannot start.
  */
 export function startDesktop(dataDir: string): Desktop | null {
   const isDev = !app.isPackaged;
@@ -86,7 +87,6 @@ export function startDesktop(dataDir: string): Desktop | null {
     },
     log,
   );
-  windows.showMain();
   log.info({ dataDir, isDev, devServerUrl }, 'desktop started');
 
   let stopped = false;

@@ -6,6 +6,7 @@ import { app, dialog } from 'electron';
 import { registerAppScheme } from './app-protocol';
 import { chooseDataDir } from './data-dir-choice';
 import { startDesktop, type Desktop } from './desktop';
+import { wantsQuickDeclare } from './launch-args';
 
 /** Folder name under the OS application data folder; the CLI uses the same default. */
 const PRODUCT_NAME = 'Firebreak';
@@ -27,7 +28,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let desktop: Desktop | null = null;
 
-  app.on('second-instance', () => desktop?.windows.showMain());
+  // A second launch hands its arguments over here and exits.
+  app.on('second-instance', (_event, argv) => showRequestedWindow(desktop, argv));
   app.on('activate', () => desktop?.windows.showMain());
   // The tray keeps the app running with every window closed; "Quit" ends it.
   app.on('window-all-closed', () => undefined);
@@ -38,10 +40,16 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       desktop = startDesktop(dataDir);
       if (desktop === null) app.exit(1);
+      else showRequestedWindow(desktop, process.argv);
     })
     .catch((error: unknown) => {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       dialog.showErrorBox('Firebreak could not start', message);
       app.exit(1);
     });
+}
+
+function showRequestedWindow(desktop: Desktop | null, argv: readonly string[]): void {
+  if (wantsQuickDeclare(argv)) desktop?.windows.showQuickDeclare();
+  else desktop?.windows.showMain();
 }
