@@ -50,10 +50,16 @@ Incidents
 
 Runbooks
   runbook steps <file> [--json]            parse only; nothing runs
-  runbook run <incident-id> <file> [--step <step-id>]... [--param NAME=VALUE]... [--yes]
+  runbook run <incident-id> <file> [--step <step-id>]... [--param NAME=VALUE]... [--yes] [--dry-run]
+                                           asks before each step; --yes skips that, except for
+                                           unnamed steps the runbook wants confirmed; high-risk
+                                           steps always ask for typed text
+  runbook find --alert <alert-name> [--json]
 
 Traces
-  trace attach <incident-id> <file> [--json]
+  trace attach <incident-id> <file> [--note <text>] [--json]
+  trace fetch <incident-id> --backend <name> --trace-id <id> [--note <text>] [--json]
+                                           backends are listed in <data-dir>/backends.json
 
 Postmortems
   postmortem export <incident-id> --format md --out <file>

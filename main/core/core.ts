@@ -71,7 +71,13 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     push,
   });
-  const traces = new TraceService({ db, timeline, clock, log: log.child({ module: 'traces' }) });
+  const traces = new TraceService({
+    db,
+    timeline,
+    clock,
+    log: log.child({ module: 'traces' }),
+    dataDir: options.dataDir,
+  });
   const actionItems = new ActionItemService(db, incidents, clock);
   const postmortems = new PostmortemService(incidents, timeline, traces, actionItems);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Where a trace came from: the file format or the backend that served it. */
+/** Source of a trace: the file format or the kind of backend that served it. */
 export const TraceFormatSchema = z.enum(['jaeger', 'otlp', 'zipkin', 'tempo']);
 export type TraceFormat = z.infer<typeof TraceFormatSchema>;
 
@@ -164,3 +164,25 @@ export const TraceSnapshotSchema = z.object({
   createdAt: z.string(),
 });
 export type TraceSnapshot = z.infer<typeof TraceSnapshotSchema>;
+
+/** Health of a trace backend: `slow` when answers take longer than its threshold. */
+export const BackendHealthSchema = z.object({
+  name: z.string(),
+  status: z.enum(['unknown', 'up', 'slow', 'failing', 'circuit_open']),
+  /** Message of the last failure; null after a success. */
+  lastError: z.string().nullable(),
+  /** Duration of the last successful request in milliseconds. */
+  lastLatencyMs: z.number().nullable(),
+});
+export type BackendHealth = z.infer<typeof BackendHealthSchema>;
+
+/** A configured trace backend as the UI sees it, without its token or header values. */
+export const BackendInfoSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['jaeger', 'tempo', 'zipkin']),
+  baseUrl: z.string(),
+  headerNames: z.array(z.string()),
+  hasToken: z.boolean(),
+  health: BackendHealthSchema,
+});
+export type BackendInfo = z.infer<typeof BackendInfoSchema>;

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -18,6 +20,7 @@ function capture(): { stream: PassThrough; text: () => string } {
 /** Creates a data directory with one incident and returns a runner for `firebreak --data-dir … <args>`. */
 function setup(): {
   incidentId: string;
+  dataDir: string;
   run: (args: string[]) => Promise<{ code: number; out: string; err: string }>;
 } {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-trace-cli-'));
@@ -34,7 +37,7 @@ function setup(): {
     });
     return { code, out: stdout.text(), err: stderr.text() };
   };
-  return { incidentId, run };
+  return { incidentId, dataDir, run };
 }
 
 describe('firebreak trace attach', () => {
@@ -104,5 +107,64 @@ describe('firebreak trace attach', () => {
     const result = await run(['trace', 'attach']);
     expect(result.code).toBe(2);
     expect(result.err).toContain('Missing incident id');
+  });
+});
+
+describe('firebreak trace fetch', () => {
+  it('fetches from a loopback Zipkin backend', async () => {
+    const server = http.createServer((request, response) => {
+      if (request.url === '/api/v2/trace/463ac35c9f6413ad') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(fs.readFileSync(path.join(FIXTURES_DIR, 'zipkin-shared-client-server.json')));
+      } else {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const { incidentId, run, dataDir } = setup();
+      const backends = {
+        backends: [{ name: 'zipkin', kind: 'zipkin', baseUrl: `http://127.0.0.1:${port}` }],
+      };
+      fs.writeFileSync(path.join(dataDir, 'backends.json'), JSON.stringify(backends));
+      const args = [
+        'trace',
+        'fetch',
+        incidentId,
+        '--backend',
+        'zipkin',
+        '--trace-id',
+        '463ac35c9f6413ad',
+      ];
+      const result = await run([...args, '--json']);
+      expect(result.err).toBe('');
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.out)).toMatchObject({ spanCount: 3, rootService: 'web' });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('exits 2 for an unknown backend', async () => {
+    const { incidentId, run } = setup();
+    const result = await run([
+      'trace',
+      'fetch',
+      incidentId,
+      '--backend',
+      'nope',
+      '--trace-id',
+      '01',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Backend "nope" not found');
+  });
+
+  it('exits 2 without --trace-id', async () => {
+    const { incidentId, run } = setup();
+    const result = await run(['trace', 'fetch', incidentId, '--backend', 'zipkin']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Missing --trace-id');
   });
 });

@@ -8,17 +8,22 @@ import { jsonLine } from '../format';
 import { requirePositional } from './incident';
 
 const ATTACH_USAGE = 'firebreak trace attach <incident-id> <file> [--note <text>] [--json]';
+const FETCH_USAGE =
+  'firebreak trace fetch <incident-id> --backend <name> --trace-id <id> [--note <text>] [--json]';
+const USAGE = `${ATTACH_USAGE}\n       ${FETCH_USAGE}`;
 
-/** `firebreak trace attach …`: imports trace files into an incident. */
+/** `firebreak trace attach|fetch …`: attaches a trace from a file or a backend to an incident. */
 export const traceCommand: Command = async (args, ctx) => {
   const [subcommand, ...rest] = args;
   switch (subcommand) {
     case 'attach':
       return attach(rest, ctx);
+    case 'fetch':
+      return fetchTrace(rest, ctx);
     case undefined:
-      throw new UsageError(`Missing trace subcommand. Use: ${ATTACH_USAGE}`);
+      throw new UsageError(`Missing trace subcommand. Use: ${USAGE}`);
     default:
-      throw new UsageError(`Unknown trace subcommand "${subcommand}". Use: ${ATTACH_USAGE}`);
+      throw new UsageError(`Unknown trace subcommand "${subcommand}". Use: ${USAGE}`);
   }
 };
 
@@ -35,6 +40,30 @@ async function attach(args: string[], ctx: CliContext): Promise<number> {
     incidentId,
     fileName: path.basename(file),
     content,
+    note: values.note,
+  });
+  ctx.stdout.write(values.json ? jsonLine(summary) : formatSummary(summary));
+  return EXIT.ok;
+}
+
+async function fetchTrace(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      backend: { type: 'string' },
+      'trace-id': { type: 'string' },
+      note: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const incidentId = requirePositional(positionals, 0, 'incident id', FETCH_USAGE);
+  if (!values.backend) throw new UsageError(`Missing --backend: ${FETCH_USAGE}`);
+  if (!values['trace-id']) throw new UsageError(`Missing --trace-id: ${FETCH_USAGE}`);
+  const summary = await call(ctx.core(), 'traces:fetch', {
+    incidentId,
+    backend: values.backend,
+    traceId: values['trace-id'],
     note: values.note,
   });
   ctx.stdout.write(values.json ? jsonLine(summary) : formatSummary(summary));

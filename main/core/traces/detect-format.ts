@@ -26,7 +26,7 @@ export function importTraceText(fileName: string, content: string): ImportedTrac
   };
   const documents = parseJsonOrLines(fileName, content);
   const imported = importDocuments(documents, fileName, context);
-  return singleTrace(imported, fileName);
+  return toSingleTrace(imported, context.subject);
 }
 
 /** Converts already-parsed JSON (a backend body or a file) of a known shape. */
@@ -110,22 +110,26 @@ function parseLine(fileName: string, line: string, index: number): unknown {
   }
 }
 
-function singleTrace(imported: ImportedSpans, fileName: string): ImportedTrace {
+/**
+ * Checks that imported spans form exactly one trace and returns it. `subject` names the
+ * source in messages, such as `File "trace.json"`. Raises `invalid_input` otherwise.
+ */
+export function toSingleTrace(imported: ImportedSpans, subject: string): ImportedTrace {
   if (imported.spans.length === 0) {
     throw new AppError(
       'invalid_input',
-      `File "${fileName}" contains no spans. Export a trace that has at least one span.`,
-      { fileName },
+      `${subject} contains no spans. Export a trace that has at least one span.`,
+      { subject },
     );
   }
   const traceIds = [...new Set(imported.spans.map((span) => span.traceId))];
   if (traceIds.length > 1) {
     throw new AppError(
       'invalid_input',
-      `File "${fileName}" contains spans of ${traceIds.length} traces ` +
+      `${subject} contains spans of ${traceIds.length} traces ` +
         `(${traceIds.slice(0, 3).join(', ')}${traceIds.length > 3 ? ', …' : ''}). ` +
         'Attach one trace per file: export a single trace.',
-      { fileName, traceIds: traceIds.slice(0, 20) },
+      { subject, traceIds: traceIds.slice(0, 20) },
     );
   }
   return {

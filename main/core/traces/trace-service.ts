@@ -5,7 +5,10 @@ import { AppError } from '../errors';
 import { findIncident } from '../incidents/incidents.queries';
 import type { Logger } from '../telemetry/logger';
 import type { TimelineService } from '../timeline/timeline-service';
+import { BackendService } from '../backends/backend-service';
+import type { BackendHealth } from '../backends/resilience';
 import { importTraceText } from './detect-format';
+import { normaliseTraceId } from './ids';
 import type { ImportedTrace } from './model';
 import { buildSnapshot } from './snapshot';
 import { findSnapshot, insertSnapshot, listSnapshotSummaries } from './snapshots.queries';
@@ -15,6 +18,18 @@ export interface TraceServiceDeps {
   timeline: TimelineService;
   clock: Clock;
   log: Logger;
+  /** Data directory, where the backends file lives unless `FIREBREAK_BACKENDS_FILE` is set. */
+  dataDir: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface FetchInput {
+  incidentId: string;
+  /** Backend name from the backends file. */
+  backend: string;
+  /** Trace id in hex (16 or 32 digits, either case) or base64. */
+  traceId: string;
+  note?: string;
 }
 
 export interface ImportFileInput {
@@ -26,7 +41,16 @@ export interface ImportFileInput {
 
 /** Trace import, snapshots and their timeline events. */
 export class TraceService {
-  constructor(private readonly deps: TraceServiceDeps) {}
+  /** Configured trace backends and their health. */
+  readonly backends: BackendService;
+
+  constructor(private readonly deps: TraceServiceDeps) {
+    this.backends = new BackendService({
+      dataDir: deps.dataDir,
+      log: deps.log.child({ component: 'backends' }),
+      env: deps.env,
+    });
+  }
 
   /**
    * Imports a Jaeger, OTLP, Tempo or Zipkin JSON file, stores the normalised snapshot and
@@ -38,6 +62,54 @@ export class TraceService {
     this.requireIncident(input.incidentId);
     const imported = importTraceText(input.fileName, input.content);
     return this.attach(input.incidentId, imported, input.fileName, input.note ?? null);
+  }
+
+  /**
+   * Fetches a trace from a configured backend and attaches it like a file. A change in the
+   * backend's health during the fetch is recorded as a `backend_health` timeline event.
+   */
+  async fetchFromBackend(input: FetchInput): Promise<TraceSummary> {
+    this.requireIncident(input.incidentId);
+    const traceId = normaliseTraceId(input.traceId.trim());
+    if (traceId === null) {
+      throw new AppError(
+        'invalid_input',
+        `Invalid trace id "${input.traceId}": use 16 or 32 hex digits.`,
+        { traceId: input.traceId },
+      );
+    }
+    const before = this.backends.health(input.backend);
+    try {
+      const imported = await this.backends.fetchTrace(input.backend, traceId);
+      return this.attach(
+        input.incidentId,
+        imported,
+        `${input.backend}:${traceId}`,
+        input.note ?? null,
+      );
+    } finally {
+      this.recordHealthChange(input.incidentId, before);
+    }
+  }
+
+  private recordHealthChange(incidentId: string, before: BackendHealth): void {
+    const after = this.backends.health(before.name);
+    // The first successful request of a session is no news for the timeline.
+    const firstSuccess = before.status === 'unknown' && after.status === 'up';
+    if (after.status === before.status || firstSuccess) return;
+    this.deps.timeline.append({
+      incidentId,
+      kind: 'backend_health',
+      summary:
+        `Backend ${after.name} is ${after.status.replace('_', ' ')}` +
+        (after.lastError ? `: ${after.lastError}` : ''),
+      data: {
+        backend: after.name,
+        from: before.status,
+        to: after.status,
+        lastError: after.lastError,
+      },
+    });
   }
 
   /**
