@@ -1,6 +1,297 @@
-import { UsageError, type Command } from '../context';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { RenderedStep, Runbook, RunbookStep } from '../../../shared/domain/runbook';
+import type { PushEvent } from '../../../shared/ipc/events';
+import { call } from '../call';
+import { EXIT, UsageError, type CliContext, type Command } from '../context';
+import { jsonLine } from '../format';
 
-// Placeholder until the runbook commands land.
-export const runbookCommand: Command = async () => {
-  throw new UsageError('The runbook commands are not built yet.');
+const USAGE = `Usage:
+  firebreak runbook steps <file> [--json]
+  firebreak runbook run <incident-id> <file> [--step <step-id>]... [--param NAME=VALUE]... [--yes] [--dry-run]
+  firebreak runbook find --alert <alert-name> [--json]`;
+
+/** `firebreak runbook steps|run|find ...` */
+export const runbookCommand: Command = async (args, ctx) => {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'steps':
+      return stepsCommand(rest, ctx);
+    case 'run':
+      return runCommand(rest, ctx);
+    case 'find':
+      return findCommand(rest, ctx);
+    default:
+      throw new UsageError(
+        `${sub ? `Unknown runbook command "${sub}"` : 'Missing runbook command'}.\n${USAGE}`,
+      );
+  }
 };
+
+/** Parses a runbook file and prints its steps; nothing runs. */
+async function stepsCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false } },
+  });
+  const file = requireArg(positionals[0], 'runbook file', 'firebreak runbook steps <file>');
+  const runbook = await call(ctx.core(), 'runbooks:get', { runbookId: path.resolve(file) });
+  ctx.stdout.write(values.json ? jsonLine(stepsJson(runbook)) : formatSteps(runbook));
+  return EXIT.ok;
+}
+
+/** Runs shell steps of a runbook in an incident, asking before each unless `--yes`. */
+async function runCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      step: { type: 'string', multiple: true, default: [] },
+      param: { type: 'string', multiple: true, default: [] },
+      yes: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+    },
+  });
+  const usage = 'firebreak runbook run <incident-id> <file>';
+  const incidentId = requireArg(positionals[0], 'incident id', usage);
+  const file = path.resolve(requireArg(positionals[1], 'runbook file', usage));
+  const params = parseParams(values.param);
+  const core = ctx.core();
+  await call(core, 'incidents:get', { id: incidentId });
+  const runbook = await call(core, 'runbooks:get', { runbookId: file });
+  const steps = selectSteps(runbook, values.step);
+  if (steps.length === 0) {
+    ctx.stdout.write(`No runnable shell steps in ${file}; nothing to do.\n`);
+    return EXIT.ok;
+  }
+
+  // Check every step before running any, so a missing value does not stop a run halfway.
+  const rendered: RenderedStep[] = [];
+  for (const step of steps) {
+    const plan = await call(core, 'runbooks:render-step', {
+      runbookId: file,
+      stepId: step.id,
+      params,
+    });
+    if (plan.missing.length > 0) throw new UsageError(missingMessage(step, plan));
+    rendered.push(plan);
+  }
+  if (values['dry-run']) {
+    ctx.stdout.write(formatDryRun(steps, rendered));
+    return EXIT.ok;
+  }
+
+  const stopStreaming = streamOutput(ctx);
+  try {
+    for (const [index, step] of steps.entries()) {
+      const plan = rendered[index] as RenderedStep;
+      // --yes answers the routine question for every step, but for a step the runbook
+      // itself wants confirmed (mitigation, destructive), only when it was named.
+      const ask = !values.yes || (plan.confirm !== 'none' && values.step.length === 0);
+      const code = await runOne(ctx, { incidentId, file, step, plan, params, ask });
+      if (code !== EXIT.ok) return code;
+    }
+  } finally {
+    stopStreaming();
+  }
+  return EXIT.ok;
+}
+
+interface RunOneInput {
+  incidentId: string;
+  file: string;
+  step: RunbookStep;
+  plan: RenderedStep;
+  params: Record<string, string>;
+  /** Ask before running; high-risk steps ask for typed text regardless. */
+  ask: boolean;
+}
+
+async function runOne(ctx: CliContext, input: RunOneInput): Promise<number> {
+  const { step, plan } = input;
+  if (input.ask) {
+    const answer = await ctx.prompt(
+      `\nStep ${step.id}: ${step.title}\n${indent(plan.command)}\n` +
+        `${plan.confirmReasons.length > 0 ? `Needs confirmation: ${plan.confirmReasons.join(', ')}\n` : ''}` +
+        'Run it? [y/N] ',
+    );
+    if (answer === null) return noAnswer();
+    if (!/^y(es)?$/i.test(answer.trim())) {
+      ctx.stdout.write(`Skipped ${step.id}.\n`);
+      return EXIT.ok;
+    }
+  }
+  let typedConfirmation: string | undefined;
+  if (plan.confirm === 'typed') {
+    // High-risk steps ask for the typed text even with --yes.
+    const typed = await ctx.prompt(
+      `Step ${step.id} is high risk (${plan.confirmReasons.join(', ')}).\n${indent(plan.command)}\n` +
+        `Type "${plan.confirmText}" to run it: `,
+    );
+    if (typed === null) return noAnswer();
+    if (typed.trim() !== plan.confirmText) {
+      ctx.stderr.write(
+        `Typed text does not match "${plan.confirmText}"; step ${step.id} not run.\n`,
+      );
+      return EXIT.usage;
+    }
+    typedConfirmation = typed.trim();
+  }
+
+  ctx.stdout.write(`Running ${step.id}: ${step.title}\n`);
+  const result = await call(ctx.core(), 'runbooks:run-step', {
+    incidentId: input.incidentId,
+    runbookId: input.file,
+    stepId: step.id,
+    params: input.params,
+    confirmed: true,
+    typedConfirmation,
+  });
+  const ended = result.exitCode === null ? `signal ${result.signal}` : `exit ${result.exitCode}`;
+  const line = `${result.status} ${step.id} (${ended}, ${Math.round(result.durationMs)} ms)`;
+  if (result.truncated)
+    ctx.stdout.write(`Output was cut; full output in ${result.outputFiles.stdout}\n`);
+  if (result.status === 'succeeded') {
+    ctx.stdout.write(`${line}\n`);
+    return EXIT.ok;
+  }
+  const failedChecks = result.checks.filter((check) => !check.passed).map((check) => check.detail);
+  ctx.stderr.write(`${line}${failedChecks.length > 0 ? `: ${failedChecks.join('; ')}` : ''}\n`);
+  return EXIT.failed;
+
+  function noAnswer(): number {
+    ctx.stderr.write('No answer (stdin closed); pass --yes to run without asking.\n');
+    return EXIT.usage;
+  }
+}
+
+/** Prints runbooks that answer an alert. Exits 1 when none does. */
+async function findCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { alert: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  if (!values.alert) throw new UsageError('Missing --alert: firebreak runbook find --alert <name>');
+  const matches = await call(ctx.core(), 'runbooks:find', { alert: values.alert });
+  if (values.json) {
+    ctx.stdout.write(jsonLine({ matches }));
+  } else if (matches.length === 0) {
+    ctx.stdout.write(`No runbook found for alert ${values.alert}.\n`);
+  } else {
+    for (const match of matches) {
+      const anchor = match.anchor ? `#${match.anchor}` : '';
+      ctx.stdout.write(`${match.runbookId}${anchor}  ${match.title}  (${match.matchedBy})\n`);
+    }
+  }
+  return matches.length > 0 ? EXIT.ok : EXIT.failed;
+}
+
+/** The named steps in the order given, or every shell step that "run all" includes. */
+function selectSteps(runbook: Runbook, ids: string[]): RunbookStep[] {
+  if (ids.length === 0) {
+    return runbook.steps.filter((step) => step.kind === 'shell' && !step.excludeFromRunAll);
+  }
+  return ids.map((id) => {
+    const step = runbook.steps.find((candidate) => candidate.id === id);
+    if (!step) {
+      const known = runbook.steps.map((candidate) => candidate.id).join(', ');
+      throw new UsageError(`Unknown step id "${id}" in ${runbook.path}. Steps: ${known}`);
+    }
+    if (step.kind !== 'shell') {
+      throw new UsageError(`Step "${id}" is a ${step.kind} step; only shell steps run here.`);
+    }
+    return step;
+  });
+}
+
+function parseParams(pairs: string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const pair of pairs) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) throw new UsageError(`Invalid --param "${pair}": use --param NAME=VALUE.`);
+    params[pair.slice(0, equals)] = pair.slice(equals + 1);
+  }
+  return params;
+}
+
+function missingMessage(step: RunbookStep, plan: RenderedStep): string {
+  const placeholders =
+    step.placeholders.length > 0 ? ` (placeholder ${step.placeholders.join(', ')})` : '';
+  const flags = plan.missing.map((name) => `--param ${name}=VALUE`).join(' ');
+  return `Step ${step.id} needs ${plan.missing.join(', ')}${placeholders}; pass ${flags}.`;
+}
+
+/** Writes streamed step output to the terminal; returns the function that stops it. */
+function streamOutput(ctx: CliContext): () => void {
+  const events = ctx.core().events;
+  const listener = (event: PushEvent): void => {
+    if (event.type !== 'runbooks:step-output') return;
+    (event.stream === 'stdout' ? ctx.stdout : ctx.stderr).write(event.chunk);
+  };
+  events.on('push', listener);
+  return () => events.off('push', listener);
+}
+
+function stepsJson(runbook: Runbook): unknown {
+  return {
+    title: runbook.title,
+    path: runbook.path,
+    params: runbook.params,
+    warnings: runbook.warnings,
+    steps: runbook.steps.map((step) => ({
+      id: step.id,
+      title: step.title,
+      kind: step.kind,
+      command: step.command,
+      section: step.section,
+      role: step.role,
+      confirm: step.confirm,
+      confirmReasons: step.confirmReasons,
+      risk: step.risk,
+      params: step.params,
+      placeholders: step.placeholders,
+      line: step.line,
+    })),
+  };
+}
+
+function formatSteps(runbook: Runbook): string {
+  const lines = [`${runbook.title} (${runbook.steps.length} steps)`];
+  for (const step of runbook.steps) {
+    const flags = [step.kind, step.role, step.confirm === 'none' ? '' : `confirm: ${step.confirm}`]
+      .filter(Boolean)
+      .join(', ');
+    lines.push(`${step.id}  [${flags}]  ${step.title}`);
+    if (step.command) lines.push(indent(step.command));
+  }
+  for (const warning of runbook.warnings) lines.push(`warning: ${warning}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function formatDryRun(steps: RunbookStep[], rendered: RenderedStep[]): string {
+  const lines = ['Dry run: nothing runs and nothing is recorded.'];
+  steps.forEach((step, index) => {
+    const plan = rendered[index];
+    if (!plan) return;
+    lines.push(`Would run ${step.id}: ${step.title}`, indent(plan.command));
+    const env = Object.entries(plan.env).map(([name, value]) => `${name}=${value}`);
+    if (env.length > 0) lines.push(`    env: ${env.join(' ')}`);
+    if (plan.confirm !== 'none') {
+      lines.push(`    confirmation: ${plan.confirm} (${plan.confirmReasons.join(', ')})`);
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
+
+function requireArg(value: string | undefined, name: string, usage: string): string {
+  if (!value) throw new UsageError(`Missing ${name}: ${usage}`);
+  return value;
+}

@@ -1,0 +1,217 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../core/testing/temp-core';
+import { runCli } from '../index';
+
+const RUNBOOK = `# Test runbook
+
+## Diagnosis
+
+1. Say hello.
+
+   \`\`\`sh {name=hello}
+   echo "hello $WHO"
+   \`\`\`
+
+2. Fail on purpose.
+
+   \`\`\`sh {name=fail}
+   echo broken >&2; exit 3
+   \`\`\`
+
+3. Print one pod.
+
+   \`\`\`sh {name=pod}
+   echo <pod-name>
+   \`\`\`
+
+## Mitigation
+
+1. Restart the web server.
+
+   \`\`\`sh {name=restart}
+   echo restarted
+   \`\`\`
+`;
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = tempDir();
+  file = path.join(dir, 'test.md');
+  fs.writeFileSync(file, RUNBOOK);
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function cli(
+  args: string[],
+  input = '',
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const stdin = new PassThrough();
+  stdin.end(input);
+  const code = await runCli(['--data-dir', path.join(dir, 'data'), ...args], {
+    stdout,
+    stderr,
+    stdin,
+  });
+  return { code, stdout: out, stderr: err };
+}
+
+async function declare(): Promise<string> {
+  const result = await cli(['declare', '--title', 'Runbook test', '--json']);
+  return JSON.parse(result.stdout).id as string;
+}
+
+describe('firebreak runbook', () => {
+  it('steps prints JSON with roles and params', async () => {
+    const result = await cli(['runbook', 'steps', file, '--json']);
+    expect(result.code).toBe(0);
+    const { steps } = JSON.parse(result.stdout);
+    expect(steps.map((s: { id: string }) => s.id)).toEqual(['hello', 'fail', 'pod', 'restart']);
+    expect(steps[0]).toMatchObject({
+      title: 'Say hello',
+      kind: 'shell',
+      command: 'echo "hello $WHO"',
+      section: 'Diagnosis',
+      role: 'diagnose',
+      confirm: 'none',
+      params: ['WHO'],
+    });
+    expect(steps[3].role).toBe('mitigate');
+    expect(steps[3].confirm).toBe('confirm');
+  });
+
+  it('steps on a missing file exits 2', async () => {
+    const result = await cli(['runbook', 'steps', path.join(dir, 'missing.md')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('missing.md');
+  });
+
+  it('run --yes runs a named step', async () => {
+    const id = await declare();
+    const result = await cli([
+      'runbook',
+      'run',
+      id,
+      file,
+      '--step',
+      'hello',
+      '--param',
+      'WHO=team',
+      '--yes',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('hello team');
+    const show = JSON.parse((await cli(['show', id, '--json'])).stdout);
+    const step = show.timeline.find((e: { kind: string }) => e.kind === 'runbook_step');
+    expect(step.data.stdout).toBe('hello team\n');
+    expect(step.data.command).toBe('echo "hello $WHO"');
+  });
+
+  it('run stops at the first failure with exit 1', async () => {
+    const id = await declare();
+    const result = await cli([
+      'runbook',
+      'run',
+      id,
+      file,
+      '--step',
+      'fail',
+      '--step',
+      'hello',
+      '--param',
+      'WHO=x',
+      '--yes',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('broken');
+    expect(result.stdout).not.toContain('hello x');
+  });
+
+  it('run blocks an unfilled placeholder with exit 2', async () => {
+    const id = await declare();
+    const result = await cli(['runbook', 'run', id, file, '--step', 'pod', '--yes']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('<pod-name>');
+    expect(result.stderr).toContain('POD_NAME');
+  });
+
+  it('run rejects an unknown step id', async () => {
+    const id = await declare();
+    const result = await cli(['runbook', 'run', id, file, '--step', 'nope', '--yes']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('nope');
+  });
+
+  it('run rejects an unknown incident', async () => {
+    const result = await cli([
+      'runbook',
+      'run',
+      'no-such-incident',
+      file,
+      '--step',
+      'hello',
+      '--yes',
+    ]);
+    expect(result.code).toBe(2);
+  });
+
+  it('run asks before each step', async () => {
+    const id = await declare();
+    const result = await cli(
+      ['runbook', 'run', id, file, '--step', 'hello', '--param', 'WHO=a'],
+      'y\n',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('hello a');
+    const declined = await cli(
+      ['runbook', 'run', id, file, '--step', 'hello', '--param', 'WHO=b'],
+      'n\n',
+    );
+    expect(declined.code).toBe(0);
+    expect(declined.stdout).toContain('Skipped hello');
+  });
+
+  it('run --yes still asks for mitigation steps it was not given', async () => {
+    const id = await declare();
+    fs.writeFileSync(file, RUNBOOK.replace(/2\. Fail[\s\S]*?## Mitigation/, '## Mitigation'));
+    const result = await cli(['runbook', 'run', id, file, '--param', 'WHO=c', '--yes']);
+    expect(result.stdout).toContain('hello c');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('stdin closed');
+  });
+
+  it('dry-run shows commands and runs nothing', async () => {
+    const id = await declare();
+    const result = await cli([
+      'runbook',
+      'run',
+      id,
+      file,
+      '--step',
+      'pod',
+      '--param',
+      'pod-name=web-0',
+      '--dry-run',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('echo "${POD_NAME}"');
+    expect(result.stdout).toContain('POD_NAME=web-0');
+    const show = JSON.parse((await cli(['show', id, '--json'])).stdout);
+    expect(show.timeline.some((e: { kind: string }) => e.kind === 'runbook_step')).toBe(false);
+  });
+
+  it('find lists runbooks for an alert', async () => {
+    const result = await cli(['runbook', 'find', '--alert', 'HostDiskAlmostFull']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('bundled/disk-full.md');
+  });
+});
