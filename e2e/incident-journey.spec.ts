@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, fixturePath, test } from './fixtures';
 import { declareIncident, timelineEvents } from './journey-steps';
 
@@ -30,7 +31,7 @@ test('incident from declaration to postmortem', async ({ page, host }) => {
   await expect(timelineEvents(page).filter({ hasText: /SEV1/ })).toHaveCount(1);
   await expect(page.locator('.room-header .badge.sev')).toHaveText('SEV1');
 
-  const output = await runFirstShellStep(page);
+  const output = await runDiskUsageStep(page);
 
   await page.getByLabel('Trace file').setInputFiles(fixturePath('checkout-trace.otlp.json'));
   await expect(page.getByRole('status').filter({ hasText: TRACE_ID })).toBeVisible();
@@ -52,21 +53,19 @@ test('incident from declaration to postmortem', async ({ page, host }) => {
 });
 
 /**
- * Opens the first bundled runbook, runs its first shell step after the confirmation
- * dialog, and returns the first line of the step's stdout.
+ * Opens the bundled disk-full runbook, runs its read-only `df -h` step after the
+ * confirmation dialog, and returns the first line of the step's stdout.
  */
-async function runFirstShellStep(page: import('@playwright/test').Page): Promise<string> {
+async function runDiskUsageStep(page: Page): Promise<string> {
   const picker = page.getByLabel('Runbook', { exact: true });
-  await expect(picker.locator('option')).not.toHaveCount(1);
-  const runbookId = await picker.locator('option').nth(1).getAttribute('value');
-  await picker.selectOption(runbookId ?? '');
-
-  const step = page.locator('li.step', { has: page.getByRole('button', { name: 'Run…' }) }).first();
-  const command = (await step.locator('pre.command').textContent()) ?? '';
+  const option = picker.locator('option', { hasText: 'Disk almost full' });
+  await picker.selectOption((await option.getAttribute('value')) ?? 'disk-full runbook missing');
+  const step = page.locator('li.step[data-step-id="disk-usage"]');
+  await expect(step.locator('pre.command')).toHaveText('df -h');
   await step.getByRole('button', { name: 'Run…' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Run this step?' });
-  await expect(dialog.getByLabel('Rendered command')).toHaveText(command);
+  await expect(dialog.getByLabel('Rendered command')).toContainText('df -h');
   await dialog.getByRole('button', { name: 'Run step' }).click();
   await expect(dialog).toBeHidden();
 
@@ -74,7 +73,9 @@ async function runFirstShellStep(page: import('@playwright/test').Page): Promise
   await expect(result).toContainText(/succeeded · exit 0/);
   const stdout = (await result.getByLabel('stdout').textContent()) ?? '';
   const firstLine = stdout.split('\n').find((line) => line.trim() !== '') ?? '';
-  expect(firstLine).not.toBe('');
-  await expect(timelineEvents(page).filter({ hasText: /step/i }).last()).toBeVisible();
+  expect(firstLine).toContain('Filesystem');
+  await expect(
+    timelineEvents(page).filter({ hasText: /df -h|disk-usage|See how full/ }),
+  ).not.toHaveCount(0);
   return firstLine.trim();
 }

@@ -63,7 +63,7 @@ export function IncidentRoom({ incidentId }: { incidentId: string }) {
       <div className="room-columns">
         <SummaryPanel incident={incident} refs={refs} />
         <TimelinePanel incidentId={incident.id} refs={refs} />
-        <RunbookPanel selectRef={refs.runbook} />
+        <RunbookPanel incidentId={incident.id} selectRef={refs.runbook} />
       </div>
       <ConfirmStepModal incidentId={incident.id} />
       <ExportModal />

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { api } from '../../api/api';
 import { usePostmortemStore } from '../postmortems/postmortem.store';
 import { useRunbooksStore } from '../runbooks/runbooks.store';
+import { useStepRunsStore } from '../runbooks/step-runs.store';
 import { useTracesStore } from '../traces/traces.store';
 import { useWaterfallStore } from '../traces/waterfall.store';
 import { useRoomStore } from './room.store';
@@ -13,12 +14,13 @@ export function useIncidentRoom(incidentId: string) {
   useEffect(() => {
     void useRoomStore.getState().load(incidentId);
     void useRunbooksStore.getState().loadList();
+    useStepRunsStore.getState().reset();
     useTracesStore.getState().reset();
     usePostmortemStore.getState().close();
     useWaterfallStore.getState().close();
     return api.onPush((event) => {
       useRoomStore.getState().applyPush(event);
-      useRunbooksStore.getState().applyPush(event, incidentId);
+      useStepRunsStore.getState().applyPush(event, incidentId);
     });
   }, [incidentId]);
 

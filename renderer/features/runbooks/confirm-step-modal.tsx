@@ -1,45 +1,87 @@
+import { useState } from 'react';
+import { ErrorMessage } from '../../components/error-message';
 import { Modal } from '../../components/modal';
-import { paramsForStep, useRunbooksStore } from './runbooks.store';
+import { useStepRunsStore } from './step-runs.store';
 
 /**
- * Shows the command exactly as it will run and the environment it gets, and runs it only
- * when the user presses "Run step". Focus starts on Cancel, so a stray Enter runs nothing.
+ * Shows the command as it will run, its environment, risk and why it needs confirmation,
+ * and runs it only on "Run step". Focus starts on Cancel, so a stray Enter runs nothing.
  */
 export function ConfirmStepModal({ incidentId }: { incidentId: string }) {
-  const { confirming: step, params, cancelRun, confirmRun } = useRunbooksStore();
-  if (!step) return null;
-  const env = Object.entries(paramsForStep(step, params));
-  const missing = step.params.filter((name) => !params[name]);
+  const { pending, runs, dismiss, confirmRun } = useStepRunsStore();
+  const [typed, setTyped] = useState('');
+  if (!pending) return null;
+  const { step, rendered, error } = pending;
+  const env = Object.entries(rendered?.env ?? {});
+  const needsTyping = rendered?.confirm === 'typed';
+  const blocked =
+    !rendered ||
+    rendered.missing.length > 0 ||
+    (needsTyping && typed !== (rendered.confirmText ?? ''));
+  const close = (): void => {
+    setTyped('');
+    dismiss();
+  };
 
   return (
-    <Modal title="Run this step?" onClose={cancelRun}>
+    <Modal title="Run this step?" onClose={close}>
       <p>
         <strong>{step.title}</strong>
-        {step.section && <span className="muted"> · {step.section}</span>}
+        {step.section && <span className="muted"> · {step.section}</span>}{' '}
+        <span className={`badge risk-${step.risk}`}>risk {step.risk}</span>
       </p>
       <p className="muted">Runs on this machine in a shell, with your permissions.</p>
-      <pre className="command mono" aria-label="Rendered command">
-        {step.command}
-      </pre>
-      {env.length > 0 && (
+      <ErrorMessage error={error} />
+      {!rendered && !error && <p className="muted">Rendering the command…</p>}
+      {rendered && (
         <>
-          <h3>Environment</h3>
-          <pre className="command mono" aria-label="Step environment">
-            {env.map(([name, value]) => `${name}=${value}`).join('\n')}
+          <pre className="command mono" aria-label="Rendered command">
+            {rendered.command}
           </pre>
+          {env.length > 0 && (
+            <pre className="command mono" aria-label="Step environment">
+              {env.map(([name, value]) => `${name}=${value}`).join('\n')}
+            </pre>
+          )}
+          {rendered.confirmReasons.length > 0 && (
+            <p className="warning">Needs confirmation: {rendered.confirmReasons.join(', ')}.</p>
+          )}
+          {rendered.missing.length > 0 && (
+            <p className="warning" role="alert">
+              Missing values for {rendered.missing.join(', ')}. Fill them under Parameters, then run
+              again.
+            </p>
+          )}
+          {!step.idempotent && runs[step.id]?.result && (
+            <p className="warning">This step already ran in this incident and is not idempotent.</p>
+          )}
+          {needsTyping && (
+            <label className="field">
+              <span>
+                Type <code>{rendered.confirmText}</code> to confirm
+              </span>
+              <input
+                aria-label="Confirmation text"
+                value={typed}
+                onChange={(event) => setTyped(event.target.value)}
+              />
+            </label>
+          )}
         </>
       )}
-      {missing.length > 0 && (
-        <p className="warning">
-          No value for {missing.join(', ')}. The step may fail or refuse to run; fill the parameters
-          first.
-        </p>
-      )}
       <div className="form-actions">
-        <button type="button" autoFocus onClick={cancelRun}>
+        <button type="button" autoFocus onClick={close}>
           Cancel
         </button>
-        <button type="button" className="danger" onClick={() => void confirmRun(incidentId)}>
+        <button
+          type="button"
+          className="danger"
+          disabled={blocked}
+          onClick={() => {
+            setTyped('');
+            void confirmRun(incidentId, typed);
+          }}
+        >
           Run step
         </button>
       </div>

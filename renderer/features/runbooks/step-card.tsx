@@ -1,13 +1,24 @@
 import type { RunbookStep } from '../../../shared/domain/runbook';
-import { AnsiOutput } from '../../components/ansi-output';
 import { ErrorMessage } from '../../components/error-message';
-import { formatDuration } from '../../lib/time';
-import { useRunbooksStore, type StepRun } from './runbooks.store';
+import { paramsForStep, useRunbooksStore } from './runbooks.store';
+import { ManualStepActions } from './manual-step-actions';
+import { StepRunView } from './step-run-view';
+import { useStepRunsStore } from './step-runs.store';
 
-/** One runbook step: its command, a Run action for shell steps, and its latest run. */
-export function StepCard({ step, index }: { step: RunbookStep; index: number }) {
-  const run = useRunbooksStore((state) => state.runs[step.id]);
-  const requestRun = useRunbooksStore((state) => state.requestRun);
+/** One runbook step: its command, the action that fits its kind, and its latest run. */
+export function StepCard({
+  step,
+  index,
+  incidentId,
+}: {
+  step: RunbookStep;
+  index: number;
+  incidentId: string;
+}) {
+  const run = useStepRunsStore((state) => state.runs[step.id]);
+  const { requestRun, cancelRun } = useStepRunsStore();
+  const runbookId = useRunbooksStore((state) => state.runbook?.id ?? '');
+  const params = useRunbooksStore((state) => state.params);
 
   return (
     <li className="step" data-step-id={step.id} aria-label={`Step ${index + 1}: ${step.title}`}>
@@ -15,38 +26,38 @@ export function StepCard({ step, index }: { step: RunbookStep; index: number }) 
         <span className="step-number mono">{index + 1}</span>
         <span className="step-title">{step.title}</span>
         <span className={`badge kind-${step.kind}`}>{step.kind}</span>
-        {step.kind === 'shell' && step.command && (
-          <button type="button" disabled={run?.running} onClick={() => requestRun(step)}>
-            {run?.running ? 'Running…' : 'Run…'}
+        {step.risk !== 'low' && <span className={`badge risk-${step.risk}`}>{step.risk}</span>}
+        {step.kind === 'shell' && step.command && !run?.running && (
+          <button
+            type="button"
+            onClick={() => void requestRun(runbookId, step, paramsForStep(step.params, params))}
+          >
+            Run…
+          </button>
+        )}
+        {run?.running && (
+          <button type="button" onClick={() => void cancelRun(incidentId, step.id)}>
+            Cancel
           </button>
         )}
       </div>
       {step.command && <pre className="command mono">{step.command}</pre>}
+      {!step.command && step.text && step.text !== step.title && (
+        <p className="step-text">{step.text}</p>
+      )}
+      {(step.kind === 'query' || step.kind === 'http') && (
+        <p className="muted">Firebreak shows {step.kind} steps but does not run them yet.</p>
+      )}
+      {step.kind === 'manual' && (
+        <ManualStepActions
+          incidentId={incidentId}
+          runbookId={runbookId}
+          stepId={step.id}
+          manual={run?.manual ?? null}
+        />
+      )}
+      {run?.error && <ErrorMessage error={run.error} />}
       {run && <StepRunView run={run} />}
     </li>
-  );
-}
-
-function StepRunView({ run }: { run: StepRun }) {
-  if (run.error) return <ErrorMessage error={run.error} />;
-  if (run.result) {
-    const { result } = run;
-    return (
-      <div className={`step-result status-${result.status}`} role="status">
-        <p className="mono">
-          {result.status} · exit {result.exitCode ?? result.signal ?? '?'} ·{' '}
-          {formatDuration(result.durationMs)}
-        </p>
-        {result.stdout && <AnsiOutput text={result.stdout} label="stdout" />}
-        {result.stderr && <AnsiOutput text={result.stderr} label="stderr" />}
-      </div>
-    );
-  }
-  const live = run.live.map((part) => part.chunk).join('');
-  return (
-    <div className="step-result running" role="status">
-      <p className="muted">Running…</p>
-      {live && <AnsiOutput text={live} label="live output" />}
-    </div>
   );
 }

@@ -1,0 +1,128 @@
+import { create } from 'zustand';
+import type {
+  ManualOutcome,
+  RenderedStep,
+  RunbookStep,
+  StepResult,
+} from '../../../shared/domain/runbook';
+import type { ContractError } from '../../../shared/ipc/errors';
+import type { PushEvent } from '../../../shared/ipc/events';
+import { api } from '../../api/api';
+
+/** What the panel knows about one step in this room. */
+export interface StepRun {
+  running: boolean;
+  /** Output chunks received from pushes while the step runs, in arrival order. */
+  live: { stream: 'stdout' | 'stderr'; chunk: string }[];
+  result: StepResult | null;
+  /** How a manual step was closed, with the skip reason. */
+  manual: { outcome: ManualOutcome; reason?: string } | null;
+  error: ContractError | null;
+}
+
+/** A step waiting in the confirmation dialog, with its command as it would run. */
+export interface PendingRun {
+  runbookId: string;
+  step: RunbookStep;
+  params: Record<string, string>;
+  rendered: RenderedStep | null;
+  error: ContractError | null;
+}
+
+interface StepRunsState {
+  pending: PendingRun | null;
+  runs: Record<string, StepRun>;
+  requestRun(runbookId: string, step: RunbookStep, params: Record<string, string>): Promise<void>;
+  dismiss(): void;
+  confirmRun(incidentId: string, typedConfirmation: string): Promise<void>;
+  cancelRun(incidentId: string, stepId: string): Promise<void>;
+  completeManual(
+    incidentId: string,
+    runbookId: string,
+    stepId: string,
+    outcome: ManualOutcome,
+    reason?: string,
+  ): Promise<void>;
+  applyPush(event: PushEvent, incidentId: string): void;
+  reset(): void;
+}
+
+const IDLE: StepRun = { running: false, live: [], result: null, manual: null, error: null };
+
+/** Step runs of the open runbook: confirmation, live output, results, cancel, manual steps. */
+export const useStepRunsStore = create<StepRunsState>()((set, get) => {
+  const patch = (stepId: string, change: Partial<StepRun>): void => {
+    set((state) => ({
+      runs: { ...state.runs, [stepId]: { ...(state.runs[stepId] ?? IDLE), ...change } },
+    }));
+  };
+
+  return {
+    pending: null,
+    runs: {},
+
+    async requestRun(runbookId, step, params) {
+      set({ pending: { runbookId, step, params, rendered: null, error: null } });
+      const result = await api.invoke('runbooks:render-step', {
+        runbookId,
+        stepId: step.id,
+        params,
+      });
+      const pending = get().pending;
+      if (pending?.step.id !== step.id) return;
+      set({
+        pending: result.ok
+          ? { ...pending, rendered: result.value }
+          : { ...pending, error: result.error },
+      });
+    },
+
+    dismiss: () => set({ pending: null }),
+
+    async confirmRun(incidentId, typedConfirmation) {
+      const pending = get().pending;
+      if (!pending?.rendered) return;
+      set({ pending: null });
+      const { runbookId, step, params } = pending;
+      patch(step.id, { running: true, live: [], result: null, error: null });
+      const result = await api.invoke('runbooks:run-step', {
+        incidentId,
+        runbookId,
+        stepId: step.id,
+        params,
+        confirmed: true,
+        typedConfirmation: pending.rendered.confirm === 'typed' ? typedConfirmation : undefined,
+        // The dialog warned that this non-idempotent step already ran here.
+        rerun: !step.idempotent && get().runs[step.id]?.result ? true : undefined,
+      });
+      if (result.ok) patch(step.id, { running: false, result: result.value });
+      else patch(step.id, { running: false, error: result.error });
+    },
+
+    async cancelRun(incidentId, stepId) {
+      const result = await api.invoke('runbooks:cancel-step', { incidentId, stepId });
+      if (!result.ok) patch(stepId, { error: result.error });
+    },
+
+    async completeManual(incidentId, runbookId, stepId, outcome, reason) {
+      const result = await api.invoke('runbooks:complete-manual-step', {
+        incidentId,
+        runbookId,
+        stepId,
+        outcome,
+        reason,
+      });
+      if (result.ok) patch(stepId, { manual: { outcome, reason }, error: null });
+      else patch(stepId, { error: result.error });
+    },
+
+    applyPush(event, incidentId) {
+      if (event.type !== 'runbooks:step-output' || event.incidentId !== incidentId) return;
+      const run = get().runs[event.stepId];
+      if (!run?.running) return;
+      patch(event.stepId, { live: [...run.live, { stream: event.stream, chunk: event.chunk }] });
+    },
+
+    reset: () => set({ pending: null, runs: {} }),
+  };
+});
