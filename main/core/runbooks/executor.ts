@@ -32,6 +32,8 @@ export interface ExecuteOptions {
   outputPath: string;
   outputCapBytes?: number;
   killGraceMs?: number;
+  /** Called once the shell runs, with its process id (also its process group id). */
+  onStart?: (pid: number) => void;
   /** Called with each masked chunk as it arrives. */
   onOutput?: (stream: OutputStream, chunk: string) => void;
 }
@@ -142,6 +144,7 @@ export async function executeShell(options: ExecuteOptions): Promise<ExecuteResu
     });
   }
   const pid = child.pid ?? 0;
+  options.onStart?.(pid);
   let outcome: ExecuteResult['outcome'] = 'exited';
   const timers: NodeJS.Timeout[] = [];
   const stopGroup = (reason: ExecuteResult['outcome']): void => {

@@ -173,4 +173,81 @@ describe('RunbookService', () => {
     );
     expect(error.code).toBe('not_found');
   });
+
+  it('cancels a running step', async () => {
+    const slow = t.write('slow.md', '# Slow\n\n```sh {name=wait}\necho started; sleep 300\n```\n');
+    t.core.events.on('push', (event) => {
+      if (event.type === 'runbooks:step-output' && event.chunk.includes('started')) {
+        expect(t.core.runbooks.cancelStep(incidentId, 'wait')).toBe(true);
+      }
+    });
+    const result = await t.core.runbooks.runStep({
+      incidentId,
+      runbookId: slow,
+      stepId: 'wait',
+      params: {},
+      confirmed: true,
+    });
+    expect(result.status).toBe('cancelled');
+    expect(t.core.runbooks.cancelStep(incidentId, 'wait')).toBe(false);
+    const event = t.core.timeline.list(incidentId).find((e) => e.kind === 'runbook_step');
+    expect(event?.summary).toMatch(/^Step "wait" cancelled after \d+ ms$/);
+  });
+
+  it('times out a step by its attribute', async () => {
+    const slow = t.write('slow.md', '# Slow\n\n```sh {name=wait timeout=300ms}\nsleep 300\n```\n');
+    const result = await t.core.runbooks.runStep({
+      incidentId,
+      runbookId: slow,
+      stepId: 'wait',
+      params: {},
+      confirmed: true,
+    });
+    expect(result.status).toBe('timed_out');
+  });
+
+  it('requires typed text for high risk', async () => {
+    const risky = t.write(
+      'risky.md',
+      '# Risky\n\n## Fix\n\n```sh {name=drop confirm=type:DB}\necho "DROP TABLE users" >/dev/null\n```\n',
+    );
+    const step = t.core.runbooks.get(risky).steps[0];
+    expect(step?.confirm).toBe('typed');
+    const input = {
+      incidentId,
+      runbookId: risky,
+      stepId: 'drop',
+      params: { DB: 'prod' },
+      confirmed: true,
+    };
+    const error = await rejection(t.core.runbooks.runStep(input));
+    expect(error.code).toBe('precondition_failed');
+    expect(error.details?.confirmText).toBe('prod');
+    const result = await t.core.runbooks.runStep({ ...input, typedConfirmation: 'prod' });
+    expect(result.status).toBe('succeeded');
+  });
+
+  it('guards a non-idempotent re-run', async () => {
+    const once = t.write('once.md', '# Once\n\n```sh {name=bump idempotent=false}\ntrue\n```\n');
+    const input = { incidentId, runbookId: once, stepId: 'bump', params: {}, confirmed: true };
+    expect((await t.core.runbooks.runStep(input)).status).toBe('succeeded');
+    expect((await rejection(t.core.runbooks.runStep(input))).code).toBe('conflict');
+    expect((await t.core.runbooks.runStep({ ...input, rerun: true })).status).toBe('succeeded');
+  });
+
+  it('fails a step whose expectation misses', async () => {
+    const check = t.write(
+      'check.md',
+      '# Check\n\n```sh {name=c expect-contains=healthy}\necho sick\n```\n',
+    );
+    const result = await t.core.runbooks.runStep({
+      incidentId,
+      runbookId: check,
+      stepId: 'c',
+      params: {},
+      confirmed: true,
+    });
+    expect(result.status).toBe('failed');
+    expect(result.checks.find((c) => c.name === 'contains')?.passed).toBe(false);
+  });
 });

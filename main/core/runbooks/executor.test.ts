@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../testing/temp-core';
+import { executeShell, type ExecuteOptions } from './executor';
+import { StreamMasker } from './masking';
+import { livingGroupMembers } from './test-support';
+
+let dir: string;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function options(command: string, extra: Partial<ExecuteOptions> = {}): ExecuteOptions {
+  return {
+    command,
+    env: {},
+    cwd: dir,
+    timeoutMs: 0,
+    secrets: [],
+    outputPath: path.join(dir, 'out', 'step'),
+    killGraceMs: 300,
+    ...extra,
+  };
+}
+
+/** Starts background children that would outlive the shell, then waits. */
+const SPAWNS_CHILDREN = 'sleep 300 & sleep 300 & echo started; wait';
+
+describe('executeShell', () => {
+  it('captures output, exit code and env', async () => {
+    const result = await executeShell(
+      options('echo "out $NAME"; echo err >&2; exit 4', { env: { NAME: 'x' } }),
+    );
+    expect(result.outcome).toBe('exited');
+    expect(result.exitCode).toBe(4);
+    expect(result.stdout).toBe('out x\n');
+    expect(result.stderr).toBe('err\n');
+    expect(fs.readFileSync(result.outputFiles.stderr, 'utf8')).toBe('err\n');
+  });
+
+  it('timeout kills the whole process group', async () => {
+    const result = await executeShell(options(SPAWNS_CHILDREN, { timeoutMs: 500 }));
+    expect(result.outcome).toBe('timed_out');
+    expect(result.stdout).toBe('started\n');
+    expect(livingGroupMembers(result.pid)).toEqual([]);
+  });
+
+  it('timeout kills children that ignore SIGTERM', async () => {
+    const command = `trap '' TERM; ${SPAWNS_CHILDREN}`;
+    const result = await executeShell(options(command, { timeoutMs: 500 }));
+    expect(result.outcome).toBe('timed_out');
+    expect(result.signal).toBe('SIGKILL');
+    expect(livingGroupMembers(result.pid)).toEqual([]);
+  });
+
+  it('cancel kills the whole process group', async () => {
+    const controller = new AbortController();
+    let pid = 0;
+    let membersBeforeCancel: number[] = [];
+    const result = await executeShell(
+      options(SPAWNS_CHILDREN, {
+        signal: controller.signal,
+        onStart: (started) => (pid = started),
+        onOutput: (_stream, chunk) => {
+          if (!chunk.includes('started')) return;
+          membersBeforeCancel = livingGroupMembers(pid);
+          controller.abort();
+        },
+      }),
+    );
+    // The shell and both sleeps were in the group, so the check below can see survivors.
+    expect(membersBeforeCancel).toHaveLength(3);
+    expect(result.outcome).toBe('cancelled');
+    expect(livingGroupMembers(result.pid)).toEqual([]);
+  });
+
+  it('ends children left behind by the shell', async () => {
+    const result = await executeShell(options('sleep 300 & echo done'));
+    expect(result.outcome).toBe('exited');
+    expect(result.exitCode).toBe(0);
+    expect(livingGroupMembers(result.pid)).toEqual([]);
+  });
+
+  it('caps output and keeps the full copy on disk', async () => {
+    const result = await executeShell(
+      options('head -c 5000 /dev/zero | tr "\\0" a', { outputCapBytes: 1000 }),
+    );
+    expect(result.truncated).toBe(true);
+    expect(result.stdout).toHaveLength(1000);
+    expect(fs.readFileSync(result.outputFiles.stdout, 'utf8')).toHaveLength(5000);
+  });
+
+  it('masks secrets in output and files', async () => {
+    const secret = 's3cr3t-value';
+    const result = await executeShell(
+      options('printf "a%sb\\n" "$TOKEN"; printf "%s" "$TOKEN" >&2', {
+        env: { TOKEN: secret },
+        secrets: [secret],
+      }),
+    );
+    expect(result.stdout).toBe('a••••b\n');
+    expect(result.stderr).toBe('••••');
+    expect(fs.readFileSync(result.outputFiles.stdout, 'utf8')).not.toContain(secret);
+  });
+
+  it('reports a missing working directory', async () => {
+    await expect(executeShell(options('true', { cwd: path.join(dir, 'missing') }))).rejects.toThrow(
+      /Could not start/,
+    );
+  });
+});
+
+describe('StreamMasker', () => {
+  it('masks a secret split across chunks', () => {
+    const masker = new StreamMasker(['password123']);
+    const text =
+      ['user pass', 'word1', '23 end', ''].map((chunk) => masker.push(chunk)).join('') +
+      masker.flush();
+    expect(text).toBe('user •••• end');
+  });
+
+  it('passes text through without secrets', () => {
+    const masker = new StreamMasker([]);
+    expect(masker.push('abc')).toBe('abc');
+    expect(masker.flush()).toBe('');
+  });
+});
