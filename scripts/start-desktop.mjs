@@ -7,9 +7,9 @@
 //    GitHub during `npm install`), and explains the way out when it is not.
 // 2. Makes sure a better-sqlite3 addon built for Electron's ABI exists in
 //    node_modules/.firebreak-electron/. It is built from a private copy of the package, so
-//    node_modules/better-sqlite3 keeps its plain-Node build and the CLI and tests go on
-//    working; the desktop main process loads the Electron build by path. A stamp file records
-//    the Electron and better-sqlite3 versions, so the build runs again only when one changes.
+//    node_modules/better-sqlite3 keeps its plain-Node build for the CLI and the tests. The
+//    desktop main process loads the Electron build by path. A stamp file records the
+//    Electron and better-sqlite3 versions, so the build runs again only when one changes.
 // 3. Runs `electron-vite build` and launches `electron .` with the remaining arguments.
 //
 // `--prepare` does steps 2 and 3 without launching (for packaging), and needs no binary.
@@ -74,7 +74,7 @@ function missingBinaryMessage() {
   ].join('\n');
 }
 
-/** What the Electron build of better-sqlite3 must match; any change triggers a rebuild. */
+/** Returns the versions and platform the Electron addon was built for; a change means rebuild. */
 function expectedStamp() {
   const electronVersion = readPackageVersion('electron');
   return {
@@ -154,7 +154,7 @@ async function rebuildForElectron(stagingDir, electronVersion) {
   }
   try {
     // Downloads a prebuilt addon for this Electron ABI, else compiles it with node-gyp
-    // against Electron's headers; both need internet access, compiling also a C++ toolchain.
+    // against Electron's headers. Both need internet access, and compiling needs a C++ toolchain.
     await rebuild({
       buildPath: stagingDir,
       electronVersion,

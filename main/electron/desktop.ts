@@ -142,7 +142,7 @@ function registerShortcut(accelerator: string | null, onPress: () => void, log: 
     log.info('quick-declare shortcut turned off');
     return;
   }
-  // register() returns false when another application already holds the accelerator.
+  // register() returns false when another application has already registered the accelerator.
   const registered = globalShortcut.register(accelerator, onPress);
   if (registered) log.info({ accelerator }, 'quick-declare shortcut registered');
   else log.warn({ accelerator }, 'quick-declare shortcut is taken by another application');

@@ -63,7 +63,7 @@ describe('resolveAppRequest', () => {
     'app://firebreak/%2e%2e/%2e%2e/etc/passwd',
     'app://firebreak/assets/%2e%2e/%2e/%2e%2e/etc/passwd',
   ])('keeps dot segments of %s inside the root', (url) => {
-    // The URL parser removes literal and %2e dot segments before the resolver sees the path.
+    // The URL parser removes literal and %2e dot segments before the resolver receives the path.
     const target = resolveAppRequest(url, ROOT);
     expect(target).toMatchObject({ kind: 'file', path: path.join(ROOT, 'etc', 'passwd') });
   });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../core/core';
 import { createLogger } from '../core/telemetry/logger';
 
-// The Node build of the addon stands in for the Electron build: the plumbing is the same.
+// The Node build of the addon replaces the Electron build here, because both load the same way.
 const NODE_ADDON = path.resolve(
   import.meta.dirname,
   '../../node_modules/better-sqlite3/build/Release/better_sqlite3.node',

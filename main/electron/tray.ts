@@ -2,7 +2,7 @@ import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electr
 import type { Logger } from '../core/telemetry/logger';
 import { TRAY_TOOLTIP, trayMenuTemplate, type TrayAction, type TrayMenuEntry } from './tray-menu';
 
-/** What each tray action does; the desktop shell supplies these. */
+/** Handlers for the tray actions, supplied by the desktop shell. */
 export type TrayActions = Record<TrayAction, () => void>;
 
 /**

@@ -39,7 +39,7 @@ export class Windows {
     this.quickDeclare.focus();
   }
 
-  /** Whether `contents` belongs to the quick-declare window. */
+  /** Checks whether `contents` belongs to the quick-declare window. */
   isQuickDeclare(contents: WebContents): boolean {
     return this.quickDeclare !== null && !this.quickDeclare.isDestroyed()
       ? this.quickDeclare.webContents.id === contents.id

@@ -14,7 +14,7 @@ export const DATABASE_FILE = 'firebreak.sqlite';
 export interface OpenDatabaseOptions {
   /**
    * Path of a better-sqlite3 addon built for another runtime's ABI, such as the Electron
-   * build the desktop shell uses; default is the package's own build for plain Node.
+   * build the desktop shell uses. Without it, the package loads its own plain-Node build.
    */
   nativeBinding?: string;
 }
