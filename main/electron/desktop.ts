@@ -22,7 +22,7 @@ import { declaredNotification } from './quick-declare';
 import { resolveResourcePaths, trayIconPath, type ResourcePaths } from './resource-paths';
 import { resolveQuickDeclareShortcut } from './shortcut';
 import { createTray } from './tray';
-import { denyAllPermissions, guardAllWebContents } from './web-contents-guards';
+import { restrictPermissions, guardAllWebContents } from './web-contents-guards';
 import { Windows } from './windows';
 
 /** The running desktop shell; `index.ts` forwards app events to it. */
@@ -54,7 +54,7 @@ export function startDesktop(dataDir: string): Desktop | null {
   if (core === null) return null;
 
   guardAllWebContents(app, trusted, log);
-  denyAllPermissions(session.defaultSession, log);
+  restrictPermissions(session.defaultSession, log);
   serveAppProtocol(session.defaultSession, paths.rendererDir, log);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

@@ -1,22 +1,24 @@
 import { shell, type App, type Session, type WebContents } from 'electron';
 import type { Logger } from '../core/telemetry/logger';
 import { decideNavigation, decideWindowOpen, type NavigationDecision } from './navigation-guard';
+import { isPermissionAllowed } from './permissions';
 
 /**
- * Applies the navigation, window-open, webview and download guards to every web contents
+ * Applies the navigation, window-open and webview guards to every web contents
  * the app ever creates, so a window added later cannot forget them.
  */
 export function guardAllWebContents(app: App, trusted: readonly string[], log: Logger): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, trusted, log));
 }
 
-/** Denies every permission request and check: the renderer needs none of them. */
-export function denyAllPermissions(session: Session, log: Logger): void {
+/** Denies every permission request and check outside the allow-list, and every download. */
+export function restrictPermissions(session: Session, log: Logger): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn({ permission }, 'permission request denied');
-    callback(false);
+    const allowed = isPermissionAllowed(permission);
+    if (!allowed) log.warn({ permission }, 'permission request denied');
+    callback(allowed);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
   session.on('will-download', (event, item) => {
     log.warn({ url: item.getURL() }, 'download blocked');
     event.preventDefault();
