@@ -32,6 +32,12 @@ const RULES: Rule[] = [
   },
   { rule: 'kubectl rollout', risk: 'medium', pattern: re(`${KUBE}rollout\\s+(?:restart|undo)\\b`) },
   {
+    rule: 'docker remove',
+    risk: 'medium',
+    pattern:
+      /\b(?:docker|podman)\s+(?:rm|rmi|(?:volume|image|container|network)\s+(?:rm|prune)|system\s+prune)\b/,
+  },
+  {
     rule: 'helm change',
     risk: 'medium',
     pattern: /\bhelm\s+(?:uninstall|delete|rollback|upgrade)\b/,

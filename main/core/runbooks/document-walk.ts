@@ -40,6 +40,8 @@ interface Scope {
   current: StepDraft | null;
   /** Prose since the last runnable block in this scope. */
   between: string;
+  /** The paragraph nearest before the current position, for naming a lone block. */
+  lastParagraph: string;
   /** The item draft this scope belongs to, for naming its extra blocks. */
   owner: StepDraft | null;
   blocksInOwner: number;
@@ -163,6 +165,7 @@ class DocumentWalker {
       case 'table':
         this.releaseAdopted(scope);
         scope.between += `${toString(node)}\n`;
+        scope.lastParagraph = toString(node);
         return;
       case 'blockquote':
         for (const child of node.children) this.visit(child, scope);
@@ -274,7 +277,7 @@ class DocumentWalker {
     if (!scope.owner && heading?.open && heading.command === undefined) return heading;
 
     scope.blocksInOwner++;
-    const prose = firstSentence(scope.between);
+    const prose = scope.between.trim() ? firstSentence(scope.lastParagraph) : '';
     const title =
       prose ||
       (scope.owner ? `${scope.owner.title} (${scope.blocksInOwner})` : '') ||
@@ -334,7 +337,7 @@ class DocumentWalker {
 }
 
 function newScope(owner: StepDraft | null): Scope {
-  return { current: null, between: '', owner, blocksInOwner: 1 };
+  return { current: null, between: '', lastParagraph: '', owner, blocksInOwner: 1 };
 }
 
 function lineOf(node: { position?: { start: { line: number } } }): number {

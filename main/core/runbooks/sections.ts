@@ -36,6 +36,7 @@ const ROLE_WORDS: [Exclude<SectionRole, 'none'>, string[]][] = [
       'resolution',
       'remediation',
       'fix',
+      'solution',
       'possible fixes',
       'potential resolution steps',
       'recovery',
