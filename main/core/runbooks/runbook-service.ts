@@ -17,6 +17,7 @@ import { AppError } from '../errors';
 import type { Logger } from '../telemetry/logger';
 import type { TimelineService } from '../timeline/timeline-service';
 import { matchAlert } from './alert-match';
+import { readGitInfo, type GitInfo } from './git-info';
 import { RunbookLibrary } from './library';
 import { resolveParams, type ResolvedParams } from './params';
 import { parseRunbook, type ParsedRunbook } from './parse-runbook';
@@ -67,6 +68,8 @@ export class RunbookService {
   private readonly library: RunbookLibrary;
   /** Steps running now, by `incidentId stepId`, so they can be cancelled. */
   private readonly active = new Map<string, AbortController>();
+  /** Git commit of each run's file, read once per run while this process lives. */
+  private readonly gitByRun = new Map<string, Promise<GitInfo | null>>();
 
   constructor(private readonly deps: RunbookServiceDeps) {
     this.library = new RunbookLibrary(deps.libraryDirs);
@@ -162,6 +165,7 @@ export class RunbookService {
         step,
         params,
         signal: controller.signal,
+        git: this.gitInfo(run),
       });
     } finally {
       this.active.delete(key);
@@ -309,6 +313,15 @@ export class RunbookService {
     insertRun(this.deps.db, run);
     this.deps.log.info({ incidentId, runId: run.id, runbookId: runbook.id }, 'runbook run started');
     return run;
+  }
+
+  private gitInfo(run: RunRow): Promise<GitInfo | null> {
+    let info = this.gitByRun.get(run.id);
+    if (!info) {
+      info = readGitInfo(run.runbookPath);
+      this.gitByRun.set(run.id, info);
+    }
+    return info;
   }
 
   private requireIncident(incidentId: string): void {

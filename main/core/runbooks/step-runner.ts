@@ -6,7 +6,7 @@ import type { Database } from '../db/connection';
 import type { Logger } from '../telemetry/logger';
 import type { TimelineService } from '../timeline/timeline-service';
 import { executeShell, type ExecuteResult } from './executor';
-import { readGitInfo } from './git-info';
+import type { GitInfo } from './git-info';
 import { maskText } from './masking';
 import type { ResolvedParams } from './params';
 import { insertStepResult, type RunRow } from './runs.queries';
@@ -30,6 +30,8 @@ export interface ShellStepPlan {
   step: RunbookStep;
   params: ResolvedParams;
   signal: AbortSignal;
+  /** Git commit of the runbook file, looked up once per run. */
+  git: Promise<GitInfo | null>;
 }
 
 /**
@@ -43,7 +45,6 @@ export async function runShellStep(deps: StepRunnerDeps, plan: ShellStepPlan): P
   const log = deps.log.child({ incidentId, runId: run.id, stepId: step.id });
   log.info('step started');
 
-  const git = readGitInfo(run.runbookPath);
   const script = renderCommand(step);
   const executed = await executeShell({
     command: script,
@@ -89,7 +90,7 @@ export async function runShellStep(deps: StepRunnerDeps, plan: ShellStepPlan): P
   );
 
   const command = maskText(script, params.secrets);
-  const gitInfo = await git;
+  const gitInfo = await plan.git;
   deps.db.transaction(() => {
     insertStepResult(deps.db, {
       id: resultId,
