@@ -35,7 +35,13 @@ function readJson(file) {
 countStep('typecheck', run('typecheck', 'npm', ['run', '--silent', 'typecheck']));
 countStep('lint', run('lint', 'npm', ['run', '--silent', 'lint']));
 
-const unitOk = run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const unitOk = run('unit', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 const unit = readJson(vitestJson);
 if (unit) {
   totals.passed += unit.numPassedTests;

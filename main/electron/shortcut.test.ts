@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_QUICK_DECLARE_SHORTCUT, resolveQuickDeclareShortcut } from './shortcut';
 
 describe('resolveQuickDeclareShortcut', () => {
-  it('defaults to CommandOrControl+Shift+I', () => {
+  it('defaults to CommandOrControl+Alt+Shift+D', () => {
     expect(resolveQuickDeclareShortcut({})).toBe(DEFAULT_QUICK_DECLARE_SHORTCUT);
-    expect(DEFAULT_QUICK_DECLARE_SHORTCUT).toBe('CommandOrControl+Shift+I');
+    expect(DEFAULT_QUICK_DECLARE_SHORTCUT).toBe('CommandOrControl+Alt+Shift+D');
   });
 
   it('takes an override from the environment', () => {

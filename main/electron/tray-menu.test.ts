@@ -3,13 +3,13 @@ import { trayMenuTemplate } from './tray-menu';
 
 describe('trayMenuTemplate', () => {
   it('lists declare, open, separator and quit in order', () => {
-    const template = trayMenuTemplate('CommandOrControl+Shift+I');
+    const template = trayMenuTemplate('CommandOrControl+Alt+Shift+D');
     expect(template).toEqual([
       {
         type: 'item',
         label: 'Declare incident…',
         action: 'quick-declare',
-        accelerator: 'CommandOrControl+Shift+I',
+        accelerator: 'CommandOrControl+Alt+Shift+D',
       },
       { type: 'item', label: 'Open Firebreak', action: 'open' },
       { type: 'separator' },
