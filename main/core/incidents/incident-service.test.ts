@@ -89,3 +89,30 @@ describe('timeline', () => {
     expect(note.recordedAt > note.occurredAt).toBe(true);
   });
 });
+
+describe('timeline pushes', () => {
+  it('pushes an event after its transaction commits', async () => {
+    const seen: string[] = [];
+    core.timeline.subscribe((event) => seen.push(event.kind));
+    core.incidents.declare({ title: 'x' });
+    expect(seen).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toEqual(['declared']);
+  });
+
+  it('never pushes a rolled-back event', async () => {
+    const { id } = core.incidents.declare({ title: 'x' });
+    await new Promise((resolve) => setImmediate(resolve));
+    const seen: string[] = [];
+    core.timeline.subscribe((event) => seen.push(event.summary));
+    expect(() =>
+      core.db.transaction(() => {
+        core.timeline.append({ incidentId: id, kind: 'note', summary: 'doomed' });
+        throw new Error('abort');
+      })(),
+    ).toThrow('abort');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toEqual([]);
+    expect(core.timeline.list(id).map((e) => e.summary)).not.toContain('doomed');
+  });
+});

@@ -1,7 +1,7 @@
 import type { EventSource, TimelineEvent, TimelineKind } from '../../../shared/domain/timeline';
 import { newId, type Clock } from '../clock';
 import type { Database } from '../db/connection';
-import { insertEvent, listEvents } from './timeline.queries';
+import { eventExists, insertEvent, listEvents } from './timeline.queries';
 
 /** What a caller supplies for a new event; ids and recording time are filled in here. */
 export interface NewEvent {
@@ -44,8 +44,25 @@ export class TimelineService {
     this.db
       .prepare('UPDATE incidents SET updated_at = max(updated_at, ?) WHERE id = ?')
       .run(recordedAt, input.incidentId);
-    for (const listener of this.listeners) listener(event);
+    this.notifyAfterCommit(event);
     return event;
+  }
+
+  /**
+   * Tells listeners about an event once the surrounding transaction has ended. better-sqlite3
+   * transactions are synchronous, so by the next macrotask the event is either committed or
+   * rolled back, and a rolled-back event is never pushed to a UI.
+   */
+  private notifyAfterCommit(event: TimelineEvent): void {
+    if (this.listeners.size === 0) return;
+    if (!this.db.inTransaction) {
+      for (const listener of this.listeners) listener(event);
+      return;
+    }
+    setImmediate(() => {
+      if (!this.db.open || !eventExists(this.db, event.id)) return;
+      for (const listener of this.listeners) listener(event);
+    });
   }
 
   list(incidentId: string): TimelineEvent[] {

@@ -47,3 +47,8 @@ export function listEvents(db: Database, incidentId: string): TimelineEvent[] {
     .all(incidentId) as EventRow[];
   return rows.map(toEvent);
 }
+
+/** Whether an event with this id is stored (committed, or written in the open transaction). */
+export function eventExists(db: Database, id: string): boolean {
+  return db.prepare('SELECT 1 FROM timeline_events WHERE id = ?').get(id) !== undefined;
+}
