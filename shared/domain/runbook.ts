@@ -1,15 +1,15 @@
 import { z } from 'zod';
 
 /**
- * Step kinds. `shell` runs a command; `manual` is done by a person and marked done or
- * skipped; `query` (PromQL, LogQL, SQL) and `http` are recognised and shown, but the
+ * Step kinds. A `shell` step runs a command, and a person marks a `manual` step done or
+ * skipped. `query` (PromQL, LogQL, SQL) and `http` steps are recognised and shown, but the
  * executor does not run them yet.
  */
 export const STEP_KINDS = ['shell', 'manual', 'query', 'http'] as const;
 export const StepKindSchema = z.enum(STEP_KINDS);
 export type StepKind = z.infer<typeof StepKindSchema>;
 
-/** What a section is for, read from its heading words or a `<!-- rb: role=... -->` comment. */
+/** Purpose of a section, read from its heading words or a `<!-- rb: role=... -->` comment. */
 export const SECTION_ROLES = [
   'context',
   'impact',
@@ -58,7 +58,7 @@ export const RunbookParamSchema = z.object({
   options: z.array(z.string()).optional(),
   /** Alert field the value binds from, such as `labels.namespace`. */
   from: z.string().optional(),
-  /** Where the parameter came from: front matter, a `<placeholder>` or a `$VARIABLE`. */
+  /** Origin of the parameter: front matter, a `<placeholder>` or a `$VARIABLE`. */
   source: z.enum(['declared', 'placeholder', 'variable']),
 });
 export type RunbookParam = z.infer<typeof RunbookParamSchema>;
@@ -79,7 +79,7 @@ export type RunbookSection = z.infer<typeof RunbookSectionSchema>;
 
 /** Result checks a shell step must pass besides running; read from `expect-*` attributes. */
 export const StepExpectationsSchema = z.object({
-  /** Accepted exit codes; `[0]` unless `expect-exit` says otherwise. */
+  /** Accepted exit codes: `expect-exit`, else `[0]`. */
   exit: z.array(z.number().int()),
   /** Text stdout must contain. */
   contains: z.string().optional(),
@@ -114,7 +114,7 @@ export const RunbookStepSchema = z.object({
   /** Placeholder tokens in the command, such as `<namespace>`; each needs a value to run. */
   placeholders: z.array(z.string()),
   confirm: ConfirmLevelSchema,
-  /** Why confirmation is needed, in words, such as `mitigate section` or `kubectl delete`. */
+  /** Reasons for confirmation, in words, such as `mitigate section` or `kubectl delete`. */
   confirmReasons: z.array(z.string()),
   /** For `typed` confirmation: the parameter whose value must be typed; else the step id. */
   confirmParam: z.string().optional(),
@@ -130,7 +130,7 @@ export const RunbookStepSchema = z.object({
   expect: StepExpectationsSchema,
   /** Sample output shown beside the real output; never compared unless marked. */
   exampleOutput: z.string().optional(),
-  /** How the step was found: attribute, numbered heading, ordered list, task list, lone block, prose section. */
+  /** Inference rule that found the step: attribute, numbered heading, ordered list, task list, lone block, prose section. */
   rule: z.enum(['explicit', 'heading', 'ordered', 'task', 'fence', 'section']),
   /** 1-based line where the step starts. */
   line: z.number().int(),
@@ -145,7 +145,7 @@ export const RunbookSchema = z.object({
   path: z.string(),
   /** SHA-256 of the file content, hex. */
   contentHash: z.string(),
-  /** Alert names this runbook answers, from front matter `runbook.alerts`. */
+  /** Alert names this runbook is for, from front matter `runbook.alerts`. */
   alerts: z.array(z.string()),
   sections: z.array(RunbookSectionSchema),
   params: z.array(RunbookParamSchema),
@@ -223,6 +223,6 @@ export const RenderedStepSchema = z.object({
 });
 export type RenderedStep = z.infer<typeof RenderedStepSchema>;
 
-/** How a person closed a manual step. */
+/** Outcome a person records for a manual step. */
 export const ManualOutcomeSchema = z.enum(['done', 'skipped', 'note']);
 export type ManualOutcome = z.infer<typeof ManualOutcomeSchema>;

@@ -166,7 +166,7 @@ async function runOne(ctx: CliContext, input: RunOneInput): Promise<number> {
   }
 }
 
-/** Prints runbooks that answer an alert. Exits 1 when none does. */
+/** Prints the runbooks for an alert name. Exits 1 when none matches. */
 async function findCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -187,7 +187,7 @@ async function findCommand(args: string[], ctx: CliContext): Promise<number> {
   return matches.length > 0 ? EXIT.ok : EXIT.failed;
 }
 
-/** The named steps in the order given, or every shell step that "run all" includes. */
+/** Selects the named steps in the order given, or every shell step that "run all" includes. */
 function selectSteps(runbook: Runbook, ids: string[]): RunbookStep[] {
   if (ids.length === 0) {
     return runbook.steps.filter((step) => step.kind === 'shell' && !step.excludeFromRunAll);

@@ -1,7 +1,7 @@
 import type { Runbook, RunbookMatch } from '../../../shared/domain/runbook';
 
 /**
- * Finds how a runbook answers an alert: front matter `runbook.alerts`, a file named after
+ * Matches a runbook to an alert name by front matter `runbook.alerts`, a file named after
  * the alert (`KubePodCrashLooping.md`), or a heading naming it (`Alert Name: "X"` in a
  * multi-alert file, which also gives the section anchor). Case-insensitive.
  */

@@ -1,4 +1,4 @@
-/** How a fenced or indented code block is treated. */
+/** Treatment of a fenced or indented code block. */
 export type BlockClass = 'shell' | 'query' | 'http' | 'candidate' | 'display';
 
 const SHELL_LANGS = new Set([
@@ -39,9 +39,9 @@ export interface ExtractedCommand {
 const PROMPT = /^\s*[$%] /;
 
 /**
- * Splits a block into commands and sample output. In transcripts, and in any block where a
- * line starts with `$ `, only prompt lines (and their `\` continuations) and `#` comments
- * are commands; other lines are sample output. Otherwise the whole block is the script.
+ * Splits a block into commands and sample output. When any line starts with `$ ` or `% `,
+ * only prompt lines (with their `\` continuations) and leading `#` comments are commands,
+ * and the other lines are sample output. Otherwise the whole block is the script.
  */
 export function extractCommand(lang: string, text: string): ExtractedCommand {
   const lines = text.replace(/\s+$/, '').split('\n');
@@ -68,7 +68,7 @@ export function extractCommand(lang: string, text: string): ExtractedCommand {
   return { command: commands.join('\n'), exampleOutput: output.join('\n').trim() };
 }
 
-/** Whether a block is a transcript language written without any `$ ` prompt. */
+/** Tests whether a block is a transcript language written without any `$ ` prompt. */
 export function isPromptlessTranscript(lang: string, text: string): boolean {
   return (
     TRANSCRIPT_LANGS.has(lang.toLowerCase()) && !text.split('\n').some((line) => PROMPT.test(line))
@@ -76,7 +76,7 @@ export function isPromptlessTranscript(lang: string, text: string): boolean {
 }
 
 /**
- * Whether a block of unknown language reads as output rather than a command: its first
+ * Tests whether a block of unknown language reads as output rather than a command: its first
  * line does not start with a lowercase program name, a path or a variable assignment
  * (log lines such as `I1126 17:15:38` or `2024-06-20T...`, YAML, JSON, tables).
  */
@@ -87,11 +87,11 @@ export function looksLikeOutput(text: string): boolean {
   return !/^(?:[a-z.\/~][\w.\/~+-]*|[A-Za-z_]\w*=\S*|\.\/\S+)$/.test(token);
 }
 
-/** Phrases that say the next block is sample output, such as "A normal output looks as follows". */
+/** Phrases that introduce the next block as sample output, such as "A normal output looks as follows". */
 const OUTPUT_CUE =
   /\b(output|looks like|looks as follows|should see|similar to|example|returns|you will see|result|will be logged|logging|shows|displays|prints|following (?:errors?|messages?|lines?))/i;
 
-/** Whether the prose between a command and the next block introduces sample output. */
+/** Tests whether the prose between a command and the next block introduces sample output. */
 export function hasOutputCue(text: string): boolean {
   return OUTPUT_CUE.test(text);
 }

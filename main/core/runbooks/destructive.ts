@@ -137,7 +137,7 @@ export function detectDestructive(command: string): DestructiveFinding[] {
   return findings;
 }
 
-/** The highest risk among findings, or `low`. */
+/** Returns the highest risk among findings, or `low`. */
 export function highestRisk(findings: DestructiveFinding[]): Risk {
   if (findings.some((finding) => finding.risk === 'high')) return 'high';
   return findings.length > 0 ? 'medium' : 'low';

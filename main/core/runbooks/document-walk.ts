@@ -13,7 +13,7 @@ import {
 import { isStepHeading, readRole, roleFromHeading } from './sections';
 import { NO_SECTION, firstSentence, type SectionContext, type StepDraft } from './step-draft';
 
-/** What the walk over a document finds. */
+/** Sections, step drafts and section text found by walking a document. */
 export interface WalkResult {
   sections: RunbookSection[];
   drafts: StepDraft[];
@@ -189,8 +189,8 @@ class DocumentWalker {
         for (const child of item.children) this.visit(child, scope);
       }
     }
-    // A column-0 fence right after a list item ends the list in CommonMark, though the
-    // author meant it as the item's command; the item adopts it if nothing comes between.
+    // In CommonMark a column-0 fence right after a list item ends the list, but the author
+    // meant it as the item's command. So the item adopts it if nothing comes between.
     if (last?.open) scope.current = last;
     else if (scope.current !== scope.owner) scope.current = null;
   }
@@ -344,7 +344,7 @@ function lineOf(node: { position?: { start: { line: number } } }): number {
   return node.position?.start.line ?? 0;
 }
 
-/** An item's prose without its code blocks, for showing a manual step. */
+/** Extracts an item's prose without its code blocks, for showing a manual step. */
 function itemText(item: ListItem): string {
   const parts: string[] = [];
   for (const child of item.children) {

@@ -202,7 +202,7 @@ function groupAlive(pid: number): boolean {
   }
 }
 
-/** Waits for a pipe to close; gives up after `limitMs` if an escaped process holds it open. */
+/** Waits for a pipe to close, giving up after `limitMs` if an escaped process keeps it open. */
 async function drained(stream: Readable, limitMs: number): Promise<void> {
   if (stream.readableEnded || stream.destroyed) return;
   let timer: NodeJS.Timeout | undefined;

@@ -53,7 +53,7 @@ function toStep(
   const scan = runnable ? scanShell(draft.command ?? '') : null;
   const stepParams = scan ? collectParams(scan, params) : [];
   const safety = runnable ? assessSafety(draft, settings.confirmPolicy) : null;
-  // `confirm=type:NAME` asks for NAME's value, so the step needs that parameter too.
+  // `confirm=type:NAME` requires typing NAME's value, so the step needs that parameter too.
   const confirmParam = safety?.confirmParam;
   if (confirmParam && !stepParams.includes(confirmParam)) {
     if (!params.has(confirmParam))

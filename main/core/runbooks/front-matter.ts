@@ -16,9 +16,10 @@ export interface RunbookSettings {
 }
 
 /**
- * `mitigation` confirms steps in mitigate and rollback sections, risky steps and unlabeled
- * blocks; `dangerous` confirms only risky and unlabeled ones; `always` confirms every shell
- * step; `never` still confirms detector hits and unlabeled blocks.
+ * Which steps need confirmation. `mitigation` confirms steps in mitigate and rollback
+ * sections, risky steps and unlabeled blocks. `dangerous` confirms only risky and unlabeled
+ * ones, and `always` confirms every shell step. `never` still confirms detector hits and
+ * unlabeled blocks.
  */
 export type ConfirmPolicy = 'never' | 'mitigation' | 'dangerous' | 'always';
 

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Where a runbook file stands in git: the checked-out commit, and uncommitted changes. */
+/** Git state of a runbook file: the checked-out commit, and uncommitted changes. */
 export interface GitInfo {
   commit: string;
   /** The file differs from that commit, or is not tracked. */

@@ -29,7 +29,7 @@ export class RunbookLibrary {
     });
   }
 
-  /** Every runbook file, sorted by id. Missing folders are skipped. */
+  /** Lists every runbook file, sorted by id, skipping missing folders. */
   list(): LibraryEntry[] {
     const entries: LibraryEntry[] = [];
     for (const root of this.roots) {
@@ -42,7 +42,7 @@ export class RunbookLibrary {
     return entries.sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  /** The file for a library id; null when the id names no folder or leaves its folder. */
+  /** Resolves a library id to its file; null when the id names no folder or leaves it. */
   resolve(id: string): string | null {
     const slash = id.indexOf('/');
     const root = this.roots.find((candidate) => candidate.label === id.slice(0, slash));
@@ -52,7 +52,7 @@ export class RunbookLibrary {
     return fs.existsSync(file) ? file : null;
   }
 
-  /** The library id of a file inside a library folder, else null. */
+  /** Returns the library id of a file inside a library folder, else null. */
   idOf(file: string): string | null {
     const resolved = path.resolve(file);
     for (const root of this.roots) {

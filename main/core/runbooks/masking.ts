@@ -1,4 +1,4 @@
-/** What replaces a secret value in stored output, commands and exports. */
+/** Replacement for a secret value in stored output, commands and exports. */
 export const MASK = '••••';
 
 /**

@@ -14,7 +14,7 @@ export interface ParsedRunbook {
 
 /**
  * Parses Markdown into a runbook: sections with roles, steps, parameters and safety levels.
- * Never fails on content: problems become `warnings`. The file is only read, never written.
+ * Problems in the content become `warnings` instead of errors. It takes text, not a file.
  */
 export function parseRunbook(text: string, identity: { id: string; path: string }): ParsedRunbook {
   const warnings: string[] = [];

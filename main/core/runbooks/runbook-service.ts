@@ -59,7 +59,7 @@ export interface ManualStepInput {
   runbookId: string;
   stepId: string;
   outcome: ManualOutcome;
-  /** Why it was skipped (required for `skipped`), or the note text. */
+  /** Reason for skipping (required for `skipped`), or the note text. */
   reason?: string;
 }
 
@@ -75,7 +75,7 @@ export class RunbookService {
     this.library = new RunbookLibrary(deps.libraryDirs);
   }
 
-  /** Every runbook in the library folders, by id. A file that fails to read is left out. */
+  /** Lists every runbook in the library folders, by id, leaving out files that cannot be read. */
   list(): RunbookSummary[] {
     return this.parseLibrary().map(({ runbook }) => ({
       id: runbook.id,
@@ -96,7 +96,7 @@ export class RunbookService {
     return this.load(path.resolve(file)).runbook;
   }
 
-  /** Runbooks answering an alert, front-matter matches first. */
+  /** Finds the runbooks for an alert name, front-matter matches first. */
   findByAlert(alert: string): RunbookMatch[] {
     const order = { 'front-matter': 0, 'file-name': 1, heading: 2 };
     return this.parseLibrary()
@@ -124,9 +124,9 @@ export class RunbookService {
   }
 
   /**
-   * Runs one shell step after confirmation. The steps are frozen in a run the first time a
-   * step of this file version runs in the incident; later calls use the frozen copy. A step
-   * that runs and fails returns its result; anything that stops it from starting throws.
+   * Runs one shell step after confirmation. The first step of a file version to run in the
+   * incident freezes the parsed steps in a run, and later calls use that frozen copy. A step
+   * that runs and fails returns its result, but anything that stops it from starting throws.
    */
   async runStep(input: RunStepInput): Promise<StepResult> {
     this.requireIncident(input.incidentId);
@@ -348,7 +348,7 @@ function findStep(steps: RunbookStep[], stepId: string, file: string): RunbookSt
   );
 }
 
-/** The text typed to confirm a high-risk step: the named parameter's value, else the step id. */
+/** Returns the text to type for a high-risk step: the named parameter's value, else the step id. */
 function confirmText(step: RunbookStep, params: ResolvedParams): string {
   const param = step.confirmParam;
   if (

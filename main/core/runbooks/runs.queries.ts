@@ -30,12 +30,12 @@ export interface StepResultRow {
   truncated: boolean;
 }
 
-/** Whether an incident with this id exists. */
+/** Tests whether an incident with this id exists. */
 export function incidentExists(db: Database, incidentId: string): boolean {
   return db.prepare('SELECT 1 FROM incidents WHERE id = ?').get(incidentId) !== undefined;
 }
 
-/** The newest open run of this file version in the incident, if any. */
+/** Finds the newest open run of this file version in the incident, if any. */
 export function findOpenRun(
   db: Database,
   incidentId: string,
@@ -100,7 +100,7 @@ export function insertStepResult(db: Database, result: StepResultRow): void {
   ).run({ ...result, params: JSON.stringify(result.params), truncated: result.truncated ? 1 : 0 });
 }
 
-/** Whether a step of this runbook file already succeeded in the incident, in any run. */
+/** Tests whether a step of this runbook file already succeeded in the incident, in any run. */
 export function stepSucceededBefore(
   db: Database,
   incidentId: string,

@@ -82,7 +82,7 @@ function normaliseHeading(heading: string): string {
     .trim();
 }
 
-/** Whether a heading numbers a step, such as `1. Ensure it runs` or `Step 2: Check`. */
+/** Tests whether a heading numbers a step, such as `1. Ensure it runs` or `Step 2: Check`. */
 export function isStepHeading(heading: string): boolean {
   return /^\s*(step\s*)?\d+[a-z]?\s*[.):\-–]\s+/i.test(heading);
 }

@@ -1,4 +1,4 @@
-/** What a shell command refers to and sets, read without running it. */
+/** Placeholders, variables and assignments in a shell command, read without running it. */
 export interface ShellScan {
   /** Placeholder tokens in order of first use, such as `<namespace>` or `[NAMESPACE]`. */
   placeholders: { token: string; name: string }[];

@@ -22,7 +22,7 @@ export interface StepDraft {
   open: boolean;
 }
 
-/** The section a step sits in, as the walk sees it. */
+/** The section a step sits in, as the walk tracks it. */
 export interface SectionContext {
   id: string;
   title: string;
@@ -34,7 +34,7 @@ export interface SectionContext {
 /** The context before the first heading. */
 export const NO_SECTION: SectionContext = { id: '', title: '', role: 'none', attributes: {} };
 
-/** The first sentence of a paragraph, for step titles; cut at 120 characters. */
+/** Returns the first sentence of a paragraph, for step titles, cut at 120 characters. */
 export function firstSentence(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   // A sentence ends at `.`, `!`, `?` or `:` before a capital letter or the end, so

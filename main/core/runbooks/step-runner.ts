@@ -151,7 +151,7 @@ function statusOf(executed: ExecuteResult, checksPassed: boolean): StepResult['s
   return checksPassed ? 'succeeded' : 'failed';
 }
 
-/** `Ran "Check disk usage" (exit 0, 12 ms)`, or says how it ended otherwise. */
+/** Builds the timeline summary, such as `Ran "Check disk usage" (exit 0, 12 ms)`. */
 function summaryOf(step: RunbookStep, result: StepResult): string {
   const ms = `${Math.round(result.durationMs)} ms`;
   switch (result.status) {
@@ -172,7 +172,7 @@ function summaryOf(step: RunbookStep, result: StepResult): string {
   }
 }
 
-/** The script a shell step runs: its command with placeholders turned into expansions. */
+/** Returns the script a shell step runs: its command with placeholders turned into expansions. */
 export function renderCommand(step: RunbookStep): string {
   return replacePlaceholders(step.command ?? '');
 }
