@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /**
- * A modal built on the native `<dialog>`, which traps focus and closes on Escape. The
+ * Shows a modal built on the native `<dialog>`, which traps focus and closes on Escape. The
  * parent decides whether it is shown by rendering it or not.
  */
 export function Modal({
@@ -20,6 +20,9 @@ export function Modal({
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal focuses the first focusable element (the close button), so move focus to
+    // the element the content marked, such as the first field of a form.
+    dialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => dialog?.close();
   }, []);
 

@@ -26,6 +26,7 @@ export function DeclareForm({
         <span>Title</span>
         <input
           autoFocus
+          data-autofocus
           value={form.title}
           onChange={(event) => form.setTitle(event.target.value)}
           placeholder="What is broken, for whom"

@@ -35,6 +35,7 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
     <div className="palette">
       <input
         autoFocus
+        data-autofocus
         aria-label="Command"
         placeholder="Type a command"
         value={query}

@@ -70,7 +70,7 @@ export function ConfirmStepModal({ incidentId }: { incidentId: string }) {
         </>
       )}
       <div className="form-actions">
-        <button type="button" autoFocus onClick={close}>
+        <button type="button" autoFocus data-autofocus onClick={close}>
           Cancel
         </button>
         <button

@@ -1,7 +1,7 @@
 import type { RunbookParam } from '../../../shared/domain/runbook';
 import { useRunbooksStore } from './runbooks.store';
 
-/** One input per runbook parameter: a select for enums and booleans, hidden text for secrets. */
+/** Renders one input per runbook parameter: a select for enums and booleans, hidden text for secrets. */
 export function ParamFields({ params }: { params: RunbookParam[] }) {
   const { params: values, setParam } = useRunbooksStore();
 

@@ -51,7 +51,7 @@ export const useRunbooksStore = create<RunbooksState>()((set) => ({
   setParam: (name, value) => set((state) => ({ params: { ...state.params, [name]: value } })),
 }));
 
-/** The values of the parameters a step uses; empty values are left out. */
+/** Picks the values of the parameters a step uses, leaving out empty ones. */
 export function paramsForStep(
   stepParams: string[],
   values: Record<string, string>,

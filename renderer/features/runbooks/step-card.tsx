@@ -5,7 +5,7 @@ import { ManualStepActions } from './manual-step-actions';
 import { StepRunView } from './step-run-view';
 import { useStepRunsStore } from './step-runs.store';
 
-/** One runbook step: its command, the action that fits its kind, and its latest run. */
+/** Renders one runbook step: its command, the action that fits its kind, and its latest run. */
 export function StepCard({
   step,
   index,

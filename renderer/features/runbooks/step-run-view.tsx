@@ -2,7 +2,7 @@ import { AnsiOutput } from '../../components/ansi-output';
 import { formatDuration } from '../../lib/time';
 import type { StepRun } from './step-runs.store';
 
-/** A shell step's live output while it runs, then its status, exit code, duration and output. */
+/** Shows a shell step's live output while it runs, then its status, exit code, duration and output. */
 export function StepRunView({ run }: { run: StepRun }) {
   if (run.result) {
     const { result } = run;

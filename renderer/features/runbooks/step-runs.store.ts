@@ -15,7 +15,7 @@ export interface StepRun {
   /** Output chunks received from pushes while the step runs, in arrival order. */
   live: { stream: 'stdout' | 'stderr'; chunk: string }[];
   result: StepResult | null;
-  /** How a manual step was closed, with the skip reason. */
+  /** The outcome that closed a manual step, with the skip reason. */
   manual: { outcome: ManualOutcome; reason?: string } | null;
   error: ContractError | null;
 }
