@@ -42,7 +42,7 @@ export function StepCard({
         )}
       </div>
       {step.command && <pre className="command mono">{step.command}</pre>}
-      {!step.command && step.text && step.text !== step.title && (
+      {!step.command && step.text && !step.text.startsWith(step.title) && (
         <p className="step-text">{step.text}</p>
       )}
       {(step.kind === 'query' || step.kind === 'http') && (
