@@ -119,6 +119,11 @@ export const RunbookStepSchema = z.object({
   /** For `typed` confirmation: the parameter whose value must be typed; else the step id. */
   confirmParam: z.string().optional(),
   risk: RiskSchema,
+  /**
+   * Set when the command needs a terminal (an `ssh` session, `kubectl exec -it`, `psql`
+   * without `-c`, `top`); it names the reason. Firebreak does not run such steps.
+   */
+  interactive: z.string().optional(),
   /** The block had no language or was indented, so Firebreak cannot be sure it is shell. */
   candidate: z.boolean(),
   /** Excluded from "run all" (`excludeFromRunAll`, candidates, non-shell kinds). */

@@ -201,6 +201,9 @@ function selectSteps(runbook: Runbook, ids: string[]): RunbookStep[] {
     if (step.kind !== 'shell') {
       throw new UsageError(`Step "${id}" is a ${step.kind} step; only shell steps run here.`);
     }
+    if (step.interactive) {
+      throw new UsageError(`Step "${id}" needs a terminal (${step.interactive}); run it yourself.`);
+    }
     return step;
   });
 }
@@ -249,6 +252,7 @@ function stepsJson(runbook: Runbook): unknown {
       confirm: step.confirm,
       confirmReasons: step.confirmReasons,
       risk: step.risk,
+      interactive: step.interactive,
       params: step.params,
       placeholders: step.placeholders,
       line: step.line,
@@ -259,7 +263,12 @@ function stepsJson(runbook: Runbook): unknown {
 function formatSteps(runbook: Runbook): string {
   const lines = [`${runbook.title} (${runbook.steps.length} steps)`];
   for (const step of runbook.steps) {
-    const flags = [step.kind, step.role, step.confirm === 'none' ? '' : `confirm: ${step.confirm}`]
+    const flags = [
+      step.kind,
+      step.role,
+      step.confirm === 'none' ? '' : `confirm: ${step.confirm}`,
+      step.interactive ? `needs a terminal: ${step.interactive}` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     lines.push(`${step.id}  [${flags}]  ${step.title}`);

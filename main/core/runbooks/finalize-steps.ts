@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/domain/runbook';
 import { readBool, readDuration, readIntList } from './attributes';
 import type { RunbookSettings } from './front-matter';
+import { detectInteractive } from './interactive';
 import { ACTION_ROLES } from './sections';
 import { scanShell } from './shell-scan';
 import { assessSafety } from './step-safety';
@@ -60,6 +61,8 @@ function toStep(
       params.set(confirmParam, inferred(confirmParam, 'variable', true));
     stepParams.push(confirmParam);
   }
+  const interactive =
+    kind === 'shell' ? (detectInteractive(draft.command ?? '') ?? undefined) : undefined;
   const timeout = readDuration(attributes.timeout);
   if (attributes.timeout !== undefined && timeout === undefined) {
     warnings.push(
@@ -83,9 +86,11 @@ function toStep(
     confirmReasons: safety?.confirmReasons ?? [],
     confirmParam: safety?.confirmParam,
     risk: safety?.risk ?? 'low',
+    interactive,
     candidate: draft.blockClass === 'candidate',
     excludeFromRunAll:
       kind !== 'shell' ||
+      interactive !== undefined ||
       draft.blockClass === 'candidate' ||
       readBool(attributes.excludeFromRunAll) === true,
     idempotent: readBool(attributes.idempotent) ?? true,

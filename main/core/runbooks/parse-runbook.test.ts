@@ -152,6 +152,15 @@ describe('parseRunbook', () => {
     expect(runbook.steps[0]?.risk).toBe('medium');
   });
 
+  it('marks interactive commands', () => {
+    const runbook = parse(
+      `${FENCE}sh\nsudo gitlab-rails console\n${FENCE}\n\n${FENCE}sh\npsql -c 'select 1'\n${FENCE}\n`,
+    );
+    expect(runbook.steps[0]?.interactive).toBe('rails console');
+    expect(runbook.steps[0]?.excludeFromRunAll).toBe(true);
+    expect(runbook.steps[1]?.interactive).toBeUndefined();
+  });
+
   it('makes prose-only action sections manual steps', () => {
     const runbook = parse('# W\n\n## Meaning\n\nText.\n\n## Diagnosis\n\nCheck the logs.\n');
     expect(runbook.steps.map((s) => [s.rule, s.title])).toEqual([['section', 'Diagnosis']]);

@@ -250,4 +250,19 @@ describe('RunbookService', () => {
     expect(result.status).toBe('failed');
     expect(result.checks.find((c) => c.name === 'contains')?.passed).toBe(false);
   });
+
+  it('refuses a step that needs a terminal', async () => {
+    const shell = t.write('shell.md', '# Shell\n\n```sh {name=login}\nssh db-1\n```\n');
+    const error = await rejection(
+      t.core.runbooks.runStep({
+        incidentId,
+        runbookId: shell,
+        stepId: 'login',
+        params: {},
+        confirmed: true,
+      }),
+    );
+    expect(error.code).toBe('precondition_failed');
+    expect(error.message).toContain('ssh session');
+  });
 });

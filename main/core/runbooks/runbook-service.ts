@@ -142,6 +142,14 @@ export class RunbookService {
         { stepId: step.id, kind: step.kind },
       );
     }
+    if (step.interactive) {
+      throw new AppError(
+        'precondition_failed',
+        `Step "${step.id}" needs a terminal (${step.interactive}); run it in your own ` +
+          'terminal, then mark it done with a note of what you saw.',
+        { stepId: step.id, interactive: step.interactive },
+      );
+    }
     const params = resolveParams(step, parsed.runbook.params, input.params, parsed.settings.env);
     this.checkReady(input, run, step, params);
 
