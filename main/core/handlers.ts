@@ -44,6 +44,8 @@ export const handlers: HandlerMap = {
   'runbooks:find': (request, core) => core.runbooks.findByAlert(request.alert),
   'runbooks:render-step': (request, core) =>
     core.runbooks.renderStep(request.runbookId, request.stepId, request.params),
+  'runbooks:run-state': (request, core) =>
+    core.runbooks.runState(request.incidentId, request.runbookId),
   'runbooks:cancel-step': (request, core) => ({
     cancelled: core.runbooks.cancelStep(request.incidentId, request.stepId),
   }),

@@ -231,3 +231,30 @@ export type RenderedStep = z.infer<typeof RenderedStepSchema>;
 /** Outcome a person records for a manual step. */
 export const ManualOutcomeSchema = z.enum(['done', 'skipped', 'note']);
 export type ManualOutcome = z.infer<typeof ManualOutcomeSchema>;
+
+/** The latest outcome of one step in an incident's run of a runbook. */
+export const StepOutcomeSchema = z.object({
+  stepId: z.string(),
+  /** A shell step's status, or a manual step's outcome (`done`, `skipped`, `note`). */
+  status: z.string(),
+  exitCode: z.number().int().nullable(),
+  /** When it ended (shell) or was recorded (manual), ISO-8601 UTC. */
+  at: z.string(),
+  reason: z.string().nullable(),
+});
+export type StepOutcome = z.infer<typeof StepOutcomeSchema>;
+
+/** Where an incident stands with one runbook, for resuming after a restart. */
+export const RunStateSchema = z.object({
+  /** Null until a step of the runbook has run in the incident. */
+  runId: z.string().nullable(),
+  /** Content hash of the frozen steps, or of the file when there is no run yet. */
+  contentHash: z.string(),
+  /** The file changed since the run froze its steps; the next step starts a new run. */
+  stale: z.boolean(),
+  /** The frozen steps of the run, or the file's current steps when there is no run. */
+  steps: z.array(RunbookStepSchema),
+  /** Latest outcome per step that has one, in the order they happened. */
+  outcomes: z.array(StepOutcomeSchema),
+});
+export type RunState = z.infer<typeof RunStateSchema>;

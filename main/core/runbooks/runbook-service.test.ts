@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
+import { createCore } from '../core';
 import { renderPostmortemMarkdown } from '../postmortems/markdown';
+import { createLogger } from '../telemetry/logger';
 import { createTestCore, type TestCore } from './test-support';
 
 const DISK = `---
@@ -264,5 +266,42 @@ describe('RunbookService', () => {
     );
     expect(error.code).toBe('precondition_failed');
     expect(error.message).toContain('ssh session');
+  });
+
+  it('resumes run state after a restart', async () => {
+    await run('usage');
+    const manual = t.core.runbooks.get(file).steps.find((s) => s.kind === 'manual');
+    t.core.runbooks.completeManualStep({
+      incidentId,
+      runbookId: file,
+      stepId: manual?.id ?? '',
+      outcome: 'done',
+    });
+    t.core.close();
+    const reopened = createCore({
+      dataDir: path.join(t.dir, 'data'),
+      source: 'cli',
+      runbookDirs: [t.libraryDir],
+      log: createLogger(null),
+    });
+    try {
+      const state = reopened.runbooks.runState(incidentId, file);
+      expect(state.runId).not.toBeNull();
+      expect(state.stale).toBe(false);
+      expect(state.outcomes.map((o) => [o.stepId, o.status])).toEqual([
+        ['usage', 'succeeded'],
+        [manual?.id, 'done'],
+      ]);
+      fs.appendFileSync(file, '\nEdited.\n');
+      expect(reopened.runbooks.runState(incidentId, file).stale).toBe(true);
+    } finally {
+      reopened.close();
+      // The test core's own close runs again in afterEach; give it a fresh core to close.
+      t.core = createCore({
+        dataDir: path.join(t.dir, 'data'),
+        source: 'cli',
+        log: createLogger(null),
+      });
+    }
   });
 });

@@ -7,6 +7,7 @@ import type {
   RunbookMatch,
   RunbookStep,
   RunbookSummary,
+  RunState,
   StepResult,
 } from '../../../shared/domain/runbook';
 import type { TimelineEvent } from '../../../shared/domain/timeline';
@@ -19,15 +20,11 @@ import type { TimelineService } from '../timeline/timeline-service';
 import { matchAlert } from './alert-match';
 import { readGitInfo, type GitInfo } from './git-info';
 import { RunbookLibrary } from './library';
-import { resolveParams, type ResolvedParams } from './params';
+import { resolveParams } from './params';
 import { parseRunbook, type ParsedRunbook } from './parse-runbook';
-import {
-  findOpenRun,
-  incidentExists,
-  insertRun,
-  stepSucceededBefore,
-  type RunRow,
-} from './runs.queries';
+import { readRunState } from './run-state';
+import { findOpenRun, incidentExists, insertRun, type RunRow } from './runs.queries';
+import { checkStepReady, typedConfirmText } from './step-gate';
 import { renderCommand, runShellStep } from './step-runner';
 
 export interface RunbookServiceDeps {
@@ -119,7 +116,7 @@ export class RunbookService {
       missing: resolved.missing,
       confirm: step.confirm,
       confirmReasons: step.confirmReasons,
-      confirmText: step.confirm === 'typed' ? confirmText(step, resolved) : undefined,
+      confirmText: step.confirm === 'typed' ? typedConfirmText(step, resolved) : undefined,
     };
   }
 
@@ -151,7 +148,7 @@ export class RunbookService {
       );
     }
     const params = resolveParams(step, parsed.runbook.params, input.params, parsed.settings.env);
-    this.checkReady(input, run, step, params);
+    checkStepReady(this.deps.db, input, run, step, params);
 
     const key = `${input.incidentId} ${step.id}`;
     if (this.active.has(key)) {
@@ -220,53 +217,14 @@ export class RunbookService {
     });
   }
 
-  private checkReady(
-    input: RunStepInput,
-    run: RunRow,
-    step: RunbookStep,
-    params: ResolvedParams,
-  ): void {
-    if (params.missing.length > 0) {
-      const placeholders =
-        step.placeholders.length > 0 ? ` (placeholders ${step.placeholders.join(', ')})` : '';
-      throw new AppError(
-        'precondition_failed',
-        `Step "${step.id}" needs a value for ${params.missing.join(', ')}${placeholders}. ` +
-          `Give each one, for example --param ${params.missing[0]}=VALUE.`,
-        { stepId: step.id, missing: params.missing, placeholders: step.placeholders },
-      );
-    }
-    if (params.invalid.length > 0) {
-      throw new AppError('invalid_input', params.invalid.join(' '), { stepId: step.id });
-    }
-    if (!input.confirmed) {
-      throw new AppError(
-        'precondition_failed',
-        `Step "${step.id}" runs only after confirmation; show the command and confirm it.`,
-        { stepId: step.id, confirm: step.confirm, reasons: step.confirmReasons },
-      );
-    }
-    if (step.confirm === 'typed') {
-      const expected = confirmText(step, params);
-      if (input.typedConfirmation !== expected) {
-        throw new AppError(
-          'precondition_failed',
-          `Step "${step.id}" is high risk (${step.confirmReasons.join(', ')}); type "${expected}" to confirm it.`,
-          { stepId: step.id, confirmText: expected },
-        );
-      }
-    }
-    if (
-      !step.idempotent &&
-      !input.rerun &&
-      stepSucceededBefore(this.deps.db, input.incidentId, run.runbookPath, step.id)
-    ) {
-      throw new AppError(
-        'conflict',
-        `Step "${step.id}" already ran in this incident and is marked idempotent=false; confirm a re-run to run it again.`,
-        { stepId: step.id },
-      );
-    }
+  /**
+   * Returns where the incident stands with a runbook: the frozen steps of its latest run
+   * and the latest outcome of each step, shell or manual. Used to resume after a restart.
+   */
+  runState(incidentId: string, runbookId: string): RunState {
+    this.requireIncident(incidentId);
+    const { runbook } = this.load(runbookId);
+    return readRunState(this.deps.db, this.deps.timeline, incidentId, runbook);
   }
 
   private load(runbookId: string): ParsedRunbook {
@@ -354,17 +312,4 @@ function findStep(steps: RunbookStep[], stepId: string, file: string): RunbookSt
     `Step "${stepId}" not found in ${file}. Known steps include: ${known.join(', ') || 'none'}.`,
     { stepId, file },
   );
-}
-
-/** Returns the text to type for a high-risk step: the named parameter's value, else the step id. */
-function confirmText(step: RunbookStep, params: ResolvedParams): string {
-  const param = step.confirmParam;
-  if (
-    param &&
-    params.env[param] !== undefined &&
-    !params.secrets.includes(params.env[param] ?? '')
-  ) {
-    return params.env[param] ?? step.id;
-  }
-  return step.id;
 }

@@ -72,6 +72,35 @@ export function findOpenRun(
   };
 }
 
+/** Finds the newest open run of this file in the incident, whatever its version. */
+export function findLatestRun(
+  db: Database,
+  incidentId: string,
+  runbookPath: string,
+): RunRow | null {
+  const row = db
+    .prepare(
+      `SELECT content_hash FROM runbook_runs
+        WHERE incident_id = ? AND runbook_path = ? AND status = 'open'
+        ORDER BY started_at DESC LIMIT 1`,
+    )
+    .get(incidentId, runbookPath) as { content_hash: string } | undefined;
+  return row ? findOpenRun(db, incidentId, runbookPath, row.content_hash) : null;
+}
+
+/** Lists a run's executed steps, oldest first, without their output. */
+export function listStepResults(
+  db: Database,
+  runId: string,
+): { stepId: string; status: string; exitCode: number | null; endedAt: string }[] {
+  return db
+    .prepare(
+      `SELECT step_id AS stepId, status, exit_code AS exitCode, ended_at AS endedAt
+         FROM step_results WHERE run_id = ? ORDER BY started_at`,
+    )
+    .all(runId) as { stepId: string; status: string; exitCode: number | null; endedAt: string }[];
+}
+
 /** Stores a new open run with its frozen steps. */
 export function insertRun(db: Database, run: RunRow): void {
   db.prepare(

@@ -5,6 +5,7 @@ import {
   RunbookMatchSchema,
   RunbookSchema,
   RunbookSummarySchema,
+  RunStateSchema,
   StepResultSchema,
 } from '../../domain/runbook';
 import { TimelineEventSchema } from '../../domain/timeline';
@@ -54,6 +55,11 @@ export const runbookChannels = {
     }),
     StepResultSchema,
     'Runs one shell step after confirmation and records command, output, exit code and duration.',
+  ),
+  'runbooks:run-state': defineChannel(
+    z.object({ incidentId: z.string().min(1), runbookId: z.string().min(1) }),
+    RunStateSchema,
+    "Returns the frozen steps of the incident's latest run of a runbook and each step's latest outcome.",
   ),
   'runbooks:cancel-step': defineChannel(
     z.object({ incidentId: z.string().min(1), stepId: z.string().min(1) }),
