@@ -54,7 +54,7 @@ Runbooks
                                            asks before each step; --yes skips that, except for
                                            unnamed steps the runbook wants confirmed; high-risk
                                            steps always ask for typed text
-  runbook find --alert <alert-name> [--json]
+  runbook find (--alert <alert-name> | --url <runbook_url>) [--json]
 
 Traces
   trace attach <incident-id> <file> [--note <text>] [--json]

@@ -42,6 +42,9 @@ export const handlers: HandlerMap = {
   'runbooks:get': (request, core) => core.runbooks.get(request.runbookId),
   'runbooks:run-step': (request, core) => core.runbooks.runStep(request),
   'runbooks:find': (request, core) => core.runbooks.findByAlert(request.alert),
+  'runbooks:resolve-url': (request, core) => core.runbooks.findByUrl(request.url),
+  'runbooks:params-from-alert': (request, core) =>
+    core.runbooks.paramsFromAlert(request.runbookId, request.labels),
   'runbooks:render-step': (request, core) =>
     core.runbooks.renderStep(request.runbookId, request.stepId, request.params),
   'runbooks:run-state': (request, core) =>

@@ -176,7 +176,7 @@ export const RunbookMatchSchema = z.object({
   path: z.string(),
   /** Section anchor when the alert has its own section in a multi-alert file. */
   anchor: z.string().optional(),
-  matchedBy: z.enum(['front-matter', 'file-name', 'heading']),
+  matchedBy: z.enum(['front-matter', 'file-name', 'heading', 'url']),
 });
 export type RunbookMatch = z.infer<typeof RunbookMatchSchema>;
 

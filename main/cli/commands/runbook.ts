@@ -9,7 +9,7 @@ import { jsonLine } from '../format';
 const USAGE = `Usage:
   firebreak runbook steps <file> [--json]
   firebreak runbook run <incident-id> <file> [--step <step-id>]... [--param NAME=VALUE]... [--yes] [--dry-run]
-  firebreak runbook find --alert <alert-name> [--json]`;
+  firebreak runbook find (--alert <alert-name> | --url <runbook_url>) [--json]`;
 
 /** `firebreak runbook steps|run|find ...` */
 export const runbookCommand: Command = async (args, ctx) => {
@@ -166,18 +166,26 @@ async function runOne(ctx: CliContext, input: RunOneInput): Promise<number> {
   }
 }
 
-/** Prints the runbooks for an alert name. Exits 1 when none matches. */
+/** Prints the runbooks for an alert name or `runbook_url`. Exits 1 when none matches. */
 async function findCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { alert: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      alert: { type: 'string' },
+      url: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
   });
-  if (!values.alert) throw new UsageError('Missing --alert: firebreak runbook find --alert <name>');
-  const matches = await call(ctx.core(), 'runbooks:find', { alert: values.alert });
+  if (!values.alert && !values.url) {
+    throw new UsageError('Missing --alert or --url: firebreak runbook find --alert <name>');
+  }
+  const matches = values.url
+    ? await call(ctx.core(), 'runbooks:resolve-url', { url: values.url })
+    : await call(ctx.core(), 'runbooks:find', { alert: values.alert ?? '' });
   if (values.json) {
     ctx.stdout.write(jsonLine({ matches }));
   } else if (matches.length === 0) {
-    ctx.stdout.write(`No runbook found for alert ${values.alert}.\n`);
+    ctx.stdout.write(`No runbook found for ${values.url ?? `alert ${values.alert}`}.\n`);
   } else {
     for (const match of matches) {
       const anchor = match.anchor ? `#${match.anchor}` : '';

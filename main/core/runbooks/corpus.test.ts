@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { matchAlert } from './alert-match';
 import { parseRunbook } from './parse-runbook';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -113,6 +114,14 @@ describe('runbook corpus', () => {
     const runbook = parseCorpusFile(file);
     expect(runbook.steps.length).toBeGreaterThan(0);
     expect(new Set(runbook.steps.map((step) => step.id)).size).toBe(runbook.steps.length);
+  });
+
+  it('finds an alert section in a multi-alert file', () => {
+    const file = 'kubernetes-monitoring__kubernetes-mixin__runbook.md';
+    if (!files.includes(file)) return;
+    const match = matchAlert(parseCorpusFile(file), 'KubeAPIDown');
+    expect(match?.matchedBy).toBe('heading');
+    expect(match?.anchor).toBe('alert-name-kubeapidown');
   });
 
   it.each(EXPECTED.filter(([file]) => files.includes(file)))(

@@ -96,3 +96,26 @@ export function checkValue(definition: RunbookParam, value: string): string | nu
   }
   return null;
 }
+
+/**
+ * Picks parameter values from alert labels: `from: labels.NAME` first, else a label with
+ * the parameter's name in any case (`namespace` fills `NAMESPACE`). Labels that fill no
+ * parameter are ignored.
+ */
+export function bindAlertLabels(
+  definitions: RunbookParam[],
+  labels: Record<string, string>,
+): Record<string, string> {
+  const byLowerName = new Map(
+    Object.entries(labels).map(([name, value]) => [name.toLowerCase(), value]),
+  );
+  const values: Record<string, string> = {};
+  for (const definition of definitions) {
+    const fromLabel = /^labels\.(.+)$/.exec(definition.from ?? '')?.[1];
+    const value =
+      (fromLabel === undefined ? undefined : labels[fromLabel]) ??
+      byLowerName.get(definition.name.toLowerCase());
+    if (value !== undefined) values[definition.name] = value;
+  }
+  return values;
+}

@@ -304,4 +304,34 @@ describe('RunbookService', () => {
       });
     }
   });
+
+  it('resolves a runbook_url to a library file', () => {
+    t.write(
+      'alerts/kubernetes/KubePodCrashLooping.md',
+      '# KubePodCrashLooping\n\n## Diagnosis\n\nLook.\n',
+    );
+    const github = t.core.runbooks.findByUrl(
+      'https://github.com/org/runbooks/blob/main/alerts/kubernetes/KubePodCrashLooping.md',
+    );
+    expect(github[0]?.runbookId).toBe('bundled/alerts/kubernetes/KubePodCrashLooping.md');
+    const site = t.core.runbooks.findByUrl(
+      'https://runbooks.example.com/runbooks/kubernetes/kubepodcrashlooping#diagnosis',
+    );
+    expect(site[0]?.runbookId).toBe('bundled/alerts/kubernetes/KubePodCrashLooping.md');
+    expect(site[0]?.anchor).toBe('diagnosis');
+    expect(t.core.runbooks.findByUrl('https://example.com/other/page')).toEqual([]);
+  });
+
+  it('binds parameters from alert labels', () => {
+    const labelled = t.write(
+      'labelled.md',
+      '---\nrunbook:\n  params:\n    - name: NS\n      from: labels.namespace\n    - name: POD\n---\n# L\n',
+    );
+    const values = t.core.runbooks.paramsFromAlert(labelled, {
+      namespace: 'web',
+      pod: 'web-0',
+      job: 'x',
+    });
+    expect(values).toEqual({ NS: 'web', POD: 'web-0' });
+  });
 });

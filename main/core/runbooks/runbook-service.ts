@@ -17,10 +17,10 @@ import type { Database } from '../db/connection';
 import { AppError } from '../errors';
 import type { Logger } from '../telemetry/logger';
 import type { TimelineService } from '../timeline/timeline-service';
-import { matchAlert } from './alert-match';
+import { matchAlert, matchRunbookUrl } from './alert-match';
 import { readGitInfo, type GitInfo } from './git-info';
 import { RunbookLibrary } from './library';
-import { resolveParams } from './params';
+import { bindAlertLabels, resolveParams } from './params';
 import { parseRunbook, type ParsedRunbook } from './parse-runbook';
 import { readRunState } from './run-state';
 import { findOpenRun, incidentExists, insertRun, type RunRow } from './runs.queries';
@@ -95,13 +95,33 @@ export class RunbookService {
 
   /** Finds the runbooks for an alert name, front-matter matches first. */
   findByAlert(alert: string): RunbookMatch[] {
-    const order = { 'front-matter': 0, 'file-name': 1, heading: 2 };
+    const order = { 'front-matter': 0, 'file-name': 1, heading: 2, url: 3 };
     return this.parseLibrary()
       .map(({ runbook }) => matchAlert(runbook, alert))
       .filter((match): match is RunbookMatch => match !== null)
       .sort(
         (a, b) => order[a.matchedBy] - order[b.matchedBy] || a.runbookId.localeCompare(b.runbookId),
       );
+  }
+
+  /**
+   * Resolves an alert's `runbook_url` to library runbooks, best match first: the most
+   * trailing path segments shared with the URL.
+   */
+  findByUrl(url: string): RunbookMatch[] {
+    return this.parseLibrary()
+      .map(({ runbook }) => matchRunbookUrl(runbook, url))
+      .filter((found): found is NonNullable<typeof found> => found !== null)
+      .sort((a, b) => b.segments - a.segments || a.match.runbookId.localeCompare(b.match.runbookId))
+      .map((found) => found.match);
+  }
+
+  /**
+   * Returns parameter values taken from an alert's labels: a parameter's `from:
+   * labels.NAME`, else a label whose name equals the parameter's, ignoring case.
+   */
+  paramsFromAlert(runbookId: string, labels: Record<string, string>): Record<string, string> {
+    return bindAlertLabels(this.load(runbookId).runbook.params, labels);
   }
 
   /** Checks a step's parameters and shows the command as it would run; nothing runs. */

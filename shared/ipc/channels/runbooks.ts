@@ -31,6 +31,20 @@ export const runbookChannels = {
     z.array(RunbookMatchSchema),
     'Finds runbooks for an alert name: front matter alerts, file name, then headings.',
   ),
+  'runbooks:resolve-url': defineChannel(
+    z.object({ url: z.string().min(1) }),
+    z.array(RunbookMatchSchema),
+    "Resolves an alert's runbook_url annotation to library runbooks, best match first.",
+  ),
+  'runbooks:params-from-alert': defineChannel(
+    z.object({
+      runbookId: z.string().min(1),
+      /** The alert's labels, such as `{ namespace: 'web', pod: 'web-0' }`. */
+      labels: z.record(z.string(), z.string()),
+    }),
+    z.record(z.string(), z.string()),
+    'Returns parameter values taken from alert labels, for pre-filling the parameter form.',
+  ),
   'runbooks:render-step': defineChannel(
     z.object({
       runbookId: z.string().min(1),
