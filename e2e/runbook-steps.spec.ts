@@ -11,8 +11,8 @@ async function openRunbook(page: Page, title: string): Promise<void> {
 
 /** Locates the first manual step by its id, which stays put when its buttons change. */
 async function firstManualStep(page: Page) {
-  const withSkip = page.locator('li.step', { has: page.getByRole('button', { name: 'Skip…' }) });
-  const stepId = await withSkip.first().getAttribute('data-step-id');
+  const manual = page.locator('li.step', { has: page.getByRole('button', { name: 'Done' }) });
+  const stepId = await manual.first().getAttribute('data-step-id');
   return page.locator(`li.step[data-step-id="${stepId}"]`);
 }
 

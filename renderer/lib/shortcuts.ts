@@ -9,6 +9,8 @@ export const SHORTCUTS = {
   runbook: { keys: 'R', label: 'Pick runbook' },
   trace: { keys: 'T', label: 'Attach trace' },
   export: { keys: 'E', label: 'Export postmortem' },
+  nextStep: { keys: 'J', label: 'Next runbook step' },
+  previousStep: { keys: 'K', label: 'Previous runbook step' },
 } as const;
 
 export type ShortcutId = keyof typeof SHORTCUTS;
@@ -37,7 +39,8 @@ export function matchesShortcut(event: KeyboardEvent, keys: string): boolean {
   return event.key.toLowerCase() === keys.toLowerCase();
 }
 
-function isEditable(target: EventTarget | null): boolean {
+/** Whether a key event's target takes typed text, so letter keys must reach it. */
+export function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   const tag = target.tagName;
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;

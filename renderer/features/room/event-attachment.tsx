@@ -1,6 +1,7 @@
 import type { TimelineEvent } from '../../../shared/domain/timeline';
 import { AnsiOutput } from '../../components/ansi-output';
 import { formatDuration } from '../../lib/time';
+import { TruncatedNotice } from '../runbooks/step-run-view';
 import { useWaterfallStore } from '../traces/waterfall.store';
 
 /**
@@ -42,6 +43,7 @@ function StepAttachment({ data }: { data: Record<string, unknown> }) {
       {stdout && <AnsiOutput text={stdout} label="stdout" />}
       {stderr && <AnsiOutput text={stderr} label="stderr" />}
       {!stdout && !stderr && <p className="muted">No output.</p>}
+      {data.truncated === true && <TruncatedNotice stdoutFile={outputFile(data.outputFiles)} />}
     </details>
   );
 }
@@ -77,6 +79,12 @@ function TraceAttachment({ data }: { data: Record<string, unknown> }) {
       )}
     </details>
   );
+}
+
+/** The stdout file path from a step event's `outputFiles`, when the event has one. */
+function outputFile(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || !('stdout' in value)) return null;
+  return typeof value.stdout === 'string' ? value.stdout : null;
 }
 
 function text(value: unknown): string {

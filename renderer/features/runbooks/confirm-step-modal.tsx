@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/error-message';
 import { Modal } from '../../components/modal';
+import { useRunbooksStore } from './runbooks.store';
 import { useStepRunsStore } from './step-runs.store';
 
 /**
@@ -79,7 +80,7 @@ export function ConfirmStepModal({ incidentId }: { incidentId: string }) {
           disabled={blocked}
           onClick={() => {
             setTyped('');
-            void confirmRun(incidentId, typed);
+            void confirmRun(incidentId, typed).then((result) => advanceAfter(step.id, result));
           }}
         >
           Run step
@@ -87,4 +88,10 @@ export function ConfirmStepModal({ incidentId }: { incidentId: string }) {
       </div>
     </Modal>
   );
+}
+
+/** Moves the highlight to the next step after the current one succeeded. */
+function advanceAfter(stepId: string, result: { status: string } | null): void {
+  const runbooks = useRunbooksStore.getState();
+  if (result?.status === 'succeeded' && runbooks.currentStepId === stepId) runbooks.moveCurrent(1);
 }

@@ -1,60 +1,31 @@
-import { useState } from 'react';
-import type { ManualOutcome } from '../../../shared/domain/runbook';
+import { useRunbooksStore } from './runbooks.store';
 import { useStepRunsStore } from './step-runs.store';
+import { focusStepList } from './use-step-keys';
 
-/** Done and Skip for a manual step; skipping asks for the reason, which goes in the timeline. */
+/** Done and Skip for a manual step; skipping opens the reason field under the step. */
 export function ManualStepActions(props: {
   incidentId: string;
   runbookId: string;
   stepId: string;
-  manual: { outcome: ManualOutcome; reason?: string } | null;
+  current: boolean;
 }) {
-  const completeManual = useStepRunsStore((state) => state.completeManual);
-  const [skipping, setSkipping] = useState(false);
-  const [reason, setReason] = useState('');
-  const complete = (outcome: ManualOutcome, text?: string): void => {
-    void completeManual(props.incidentId, props.runbookId, props.stepId, outcome, text);
+  const { completeManual, startSkip } = useStepRunsStore();
+  const moveCurrent = useRunbooksStore((state) => state.moveCurrent);
+
+  const done = async (): Promise<void> => {
+    const recorded = await completeManual(props.incidentId, props.runbookId, props.stepId, 'done');
+    if (!recorded) return;
+    if (useRunbooksStore.getState().currentStepId === props.stepId) moveCurrent(1);
+    focusStepList();
   };
 
-  if (props.manual) {
-    return (
-      <p className="step-result status-succeeded" role="status">
-        {props.manual.outcome === 'skipped'
-          ? `skipped: ${props.manual.reason ?? ''}`
-          : props.manual.outcome}
-      </p>
-    );
-  }
-  if (skipping) {
-    return (
-      <form
-        className="skip-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          complete('skipped', reason);
-        }}
-      >
-        <input
-          autoFocus
-          aria-label="Reason for skipping"
-          placeholder="Why skip this step?"
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
-        <button type="submit">Skip step</button>
-        <button type="button" className="link" onClick={() => setSkipping(false)}>
-          Back
-        </button>
-      </form>
-    );
-  }
   return (
     <div className="manual-actions">
-      <button type="button" onClick={() => complete('done')}>
+      <button type="button" className="done" onClick={() => void done()}>
         Done
       </button>
-      <button type="button" onClick={() => setSkipping(true)}>
-        Skip…
+      <button type="button" onClick={() => startSkip(props.stepId)}>
+        Skip… {props.current && <kbd className="kbd">s</kbd>}
       </button>
     </div>
   );

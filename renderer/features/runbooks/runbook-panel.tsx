@@ -1,10 +1,14 @@
 import type { RefObject } from 'react';
-import type { Runbook, RunbookStep } from '../../../shared/domain/runbook';
+import type { Runbook } from '../../../shared/domain/runbook';
 import { ErrorMessage } from '../../components/error-message';
 import { Kbd } from '../../components/kbd';
 import { ParamFields } from './param-fields';
+import { RunbookOutline } from './runbook-outline';
 import { useRunbooksStore } from './runbooks.store';
 import { StepCard } from './step-card';
+import { groupBySection } from './step-groups';
+import { STEP_LIST_ATTRIBUTE, useStepKeys } from './use-step-keys';
+import './runbooks.css';
 
 /** Right column: pick a runbook, fill its parameters, run its steps. */
 export function RunbookPanel({
@@ -45,6 +49,7 @@ export function RunbookPanel({
 
 function RunbookView({ runbook, incidentId }: { runbook: Runbook; incidentId: string }) {
   const roles = new Map(runbook.sections.map((section) => [section.id, section.role]));
+  const onKeyDown = useStepKeys(runbook.steps.length > 0);
 
   return (
     <div className="runbook">
@@ -56,42 +61,40 @@ function RunbookView({ runbook, incidentId }: { runbook: Runbook; incidentId: st
         </p>
       ))}
       {runbook.params.length > 0 && <ParamFields params={runbook.params} />}
-      {groupBySection(runbook.steps).map(({ sectionId, section, steps }) => {
-        const role = roles.get(sectionId) ?? 'none';
-        return (
-          <section
-            key={`${sectionId}-${steps[0]?.index}`}
-            className={`runbook-section role-${role}`}
-          >
-            {section && (
-              <h3>
-                {section} {role !== 'none' && <span className="badge">{role}</span>}
-              </h3>
-            )}
-            <ol className="steps">
-              {steps.map(({ step, index }) => (
-                <StepCard key={step.id} step={step} index={index} incidentId={incidentId} />
-              ))}
-            </ol>
-          </section>
-        );
-      })}
+      <RunbookOutline runbook={runbook} />
+      <p className="step-keys muted" aria-label="Step keys">
+        <kbd className="kbd">j</kbd>/<kbd className="kbd">k</kbd> next/previous ·{' '}
+        <kbd className="kbd">Enter</kbd> or <kbd className="kbd">r</kbd> run ·{' '}
+        <kbd className="kbd">s</kbd> skip with a reason
+      </p>
+      <div
+        className="step-list"
+        tabIndex={0}
+        aria-label="Runbook steps"
+        onKeyDown={onKeyDown}
+        {...{ [STEP_LIST_ATTRIBUTE]: '' }}
+      >
+        {groupBySection(runbook.steps).map(({ sectionId, section, steps }) => {
+          const role = roles.get(sectionId) ?? 'none';
+          return (
+            <section
+              key={`${sectionId}-${steps[0]?.index}`}
+              className={`runbook-section role-${role}`}
+            >
+              {section && (
+                <h3>
+                  {section} {role !== 'none' && <span className="badge">{role}</span>}
+                </h3>
+              )}
+              <ol className="steps">
+                {steps.map(({ step, index }) => (
+                  <StepCard key={step.id} step={step} index={index} incidentId={incidentId} />
+                ))}
+              </ol>
+            </section>
+          );
+        })}
+      </div>
     </div>
   );
-}
-
-/** Consecutive steps of the same section, keeping each step's position in the runbook. */
-function groupBySection(steps: RunbookStep[]) {
-  const groups: {
-    sectionId: string;
-    section: string;
-    steps: { step: RunbookStep; index: number }[];
-  }[] = [];
-  steps.forEach((step, index) => {
-    const last = groups.at(-1);
-    if (last && last.sectionId === step.sectionId) last.steps.push({ step, index });
-    else
-      groups.push({ sectionId: step.sectionId, section: step.section, steps: [{ step, index }] });
-  });
-  return groups;
 }

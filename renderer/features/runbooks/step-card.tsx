@@ -1,11 +1,16 @@
+import { useEffect, useRef } from 'react';
 import type { RunbookStep } from '../../../shared/domain/runbook';
 import { ErrorMessage } from '../../components/error-message';
 import { paramsForStep, useRunbooksStore } from './runbooks.store';
 import { ManualStepActions } from './manual-step-actions';
+import { SkipForm } from './skip-form';
 import { StepRunView } from './step-run-view';
 import { useStepRunsStore } from './step-runs.store';
 
-/** Renders one runbook step: its command, the action that fits its kind, and its latest run. */
+/**
+ * Renders one runbook step: its command, the actions that fit its kind, and its latest run.
+ * The current step is highlighted, kept in view, and shows the keys that act on it.
+ */
 export function StepCard({
   step,
   index,
@@ -16,12 +21,28 @@ export function StepCard({
   incidentId: string;
 }) {
   const run = useStepRunsStore((state) => state.runs[step.id]);
-  const { requestRun, cancelRun } = useStepRunsStore();
+  const skipping = useStepRunsStore((state) => state.skippingStepId === step.id);
+  const { requestRun, cancelRun, startSkip } = useStepRunsStore();
   const runbookId = useRunbooksStore((state) => state.runbook?.id ?? '');
   const params = useRunbooksStore((state) => state.params);
+  const current = useRunbooksStore((state) => state.currentStepId === step.id);
+  const setCurrent = useRunbooksStore((state) => state.setCurrent);
+  const ref = useRef<HTMLLIElement>(null);
+  const closed = Boolean(run?.manual);
+
+  useEffect(() => {
+    if (current) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
 
   return (
-    <li className="step" data-step-id={step.id} aria-label={`Step ${index + 1}: ${step.title}`}>
+    <li
+      ref={ref}
+      className={current ? 'step current' : 'step'}
+      data-step-id={step.id}
+      aria-current={current ? 'step' : undefined}
+      aria-label={`Step ${index + 1}: ${step.title}`}
+      onClick={() => setCurrent(step.id)}
+    >
       <div className="step-head">
         <span className="step-number mono">{index + 1}</span>
         <span className="step-title">{step.title}</span>
@@ -32,7 +53,12 @@ export function StepCard({
             type="button"
             onClick={() => void requestRun(runbookId, step, paramsForStep(step.params, params))}
           >
-            Run…
+            Run… {current && <kbd className="kbd">r</kbd>}
+          </button>
+        )}
+        {step.kind !== 'manual' && !run?.running && !closed && (
+          <button type="button" className="link" onClick={() => startSkip(step.id)}>
+            Skip… {current && <kbd className="kbd">s</kbd>}
           </button>
         )}
         {run?.running && (
@@ -45,19 +71,30 @@ export function StepCard({
       {!step.command && step.text && !step.text.startsWith(step.title) && (
         <p className="step-text">{step.text}</p>
       )}
+      {step.interactive && (
+        <p className="muted">Needs a terminal ({step.interactive}); run it yourself.</p>
+      )}
       {(step.kind === 'query' || step.kind === 'http') && (
         <p className="muted">Firebreak shows {step.kind} steps but does not run them yet.</p>
       )}
-      {step.kind === 'manual' && (
+      {step.kind === 'manual' && !closed && !skipping && (
         <ManualStepActions
           incidentId={incidentId}
           runbookId={runbookId}
           stepId={step.id}
-          manual={run?.manual ?? null}
+          current={current}
         />
       )}
+      {skipping && <SkipForm incidentId={incidentId} runbookId={runbookId} stepId={step.id} />}
+      {run?.manual && (
+        <p className={`step-result outcome-${run.manual.outcome}`} role="status">
+          {run.manual.outcome === 'skipped'
+            ? `skipped: ${run.manual.reason ?? ''}`
+            : run.manual.outcome}
+        </p>
+      )}
       {run?.error && <ErrorMessage error={run.error} />}
-      {run && <StepRunView run={run} />}
+      {run && <StepRunView run={run} exampleOutput={step.exampleOutput} />}
     </li>
   );
 }

@@ -2,8 +2,11 @@ import { AnsiOutput } from '../../components/ansi-output';
 import { formatDuration } from '../../lib/time';
 import type { StepRun } from './step-runs.store';
 
-/** Shows a shell step's live output while it runs, then its status, exit code, duration and output. */
-export function StepRunView({ run }: { run: StepRun }) {
+/**
+ * Shows a shell step's live output while it runs, then its status, exit code, duration and
+ * output, with the runbook's example output beside it when the runbook gives one.
+ */
+export function StepRunView({ run, exampleOutput }: { run: StepRun; exampleOutput?: string }) {
   if (run.result) {
     const { result } = run;
     const failedChecks = result.checks.filter((check) => !check.passed);
@@ -18,14 +21,19 @@ export function StepRunView({ run }: { run: StepRun }) {
             Check {check.name} failed: {check.detail}
           </p>
         ))}
-        {result.stdout && <AnsiOutput text={result.stdout} label="stdout" />}
-        {result.stderr && <AnsiOutput text={result.stderr} label="stderr" />}
-        {result.truncated && (
-          <p className="muted">
-            Output cut at the display limit; the full output is in{' '}
-            <span className="mono">{result.outputFiles.stdout}</span>.
-          </p>
-        )}
+        <div className={exampleOutput ? 'output-pair' : undefined}>
+          <div>
+            {result.stdout && <AnsiOutput text={result.stdout} label="stdout" />}
+            {result.stderr && <AnsiOutput text={result.stderr} label="stderr" />}
+          </div>
+          {exampleOutput && (
+            <div>
+              <span className="output-caption muted">example from the runbook</span>
+              <AnsiOutput text={exampleOutput} label="example output" />
+            </div>
+          )}
+        </div>
+        {result.truncated && <TruncatedNotice stdoutFile={result.outputFiles.stdout} />}
       </div>
     );
   }
@@ -36,5 +44,21 @@ export function StepRunView({ run }: { run: StepRun }) {
       <p className="muted">Running…</p>
       {live && <AnsiOutput text={live} label="live output" />}
     </div>
+  );
+}
+
+/** Says that the stored output stops at the per-step cap and where the full output is. */
+export function TruncatedNotice({ stdoutFile }: { stdoutFile: string | null }) {
+  return (
+    <p className="warning truncated-notice">
+      Output truncated: the timeline keeps the first part only.
+      {stdoutFile && (
+        <>
+          {' '}
+          The full output is on disk in <span className="mono">{stdoutFile}</span> (and the matching{' '}
+          <span className="mono">.stderr.log</span>).
+        </>
+      )}
+    </p>
   );
 }

@@ -32,9 +32,14 @@ export interface PendingRun {
 interface StepRunsState {
   pending: PendingRun | null;
   runs: Record<string, StepRun>;
+  /** The step whose "reason for skipping" field is open; null when none is. */
+  skippingStepId: string | null;
+  startSkip(stepId: string): void;
+  stopSkip(): void;
   requestRun(runbookId: string, step: RunbookStep, params: Record<string, string>): Promise<void>;
   dismiss(): void;
-  confirmRun(incidentId: string, typedConfirmation: string): Promise<void>;
+  /** Runs the pending step; resolves to its result, or null when it did not run. */
+  confirmRun(incidentId: string, typedConfirmation: string): Promise<StepResult | null>;
   cancelRun(incidentId: string, stepId: string): Promise<void>;
   completeManual(
     incidentId: string,
@@ -42,7 +47,7 @@ interface StepRunsState {
     stepId: string,
     outcome: ManualOutcome,
     reason?: string,
-  ): Promise<void>;
+  ): Promise<boolean>;
   applyPush(event: PushEvent, incidentId: string): void;
   reset(): void;
 }
@@ -60,6 +65,10 @@ export const useStepRunsStore = create<StepRunsState>()((set, get) => {
   return {
     pending: null,
     runs: {},
+    skippingStepId: null,
+
+    startSkip: (stepId) => set({ skippingStepId: stepId }),
+    stopSkip: () => set({ skippingStepId: null }),
 
     async requestRun(runbookId, step, params) {
       set({ pending: { runbookId, step, params, rendered: null, error: null } });
@@ -81,7 +90,7 @@ export const useStepRunsStore = create<StepRunsState>()((set, get) => {
 
     async confirmRun(incidentId, typedConfirmation) {
       const pending = get().pending;
-      if (!pending?.rendered) return;
+      if (!pending?.rendered) return null;
       set({ pending: null });
       const { runbookId, step, params } = pending;
       patch(step.id, { running: true, live: [], result: null, error: null });
@@ -95,8 +104,12 @@ export const useStepRunsStore = create<StepRunsState>()((set, get) => {
         // The dialog warned that this non-idempotent step already ran here.
         rerun: !step.idempotent && get().runs[step.id]?.result ? true : undefined,
       });
-      if (result.ok) patch(step.id, { running: false, result: result.value });
-      else patch(step.id, { running: false, error: result.error });
+      if (!result.ok) {
+        patch(step.id, { running: false, error: result.error });
+        return null;
+      }
+      patch(step.id, { running: false, result: result.value });
+      return result.value;
     },
 
     async cancelRun(incidentId, stepId) {
@@ -112,8 +125,13 @@ export const useStepRunsStore = create<StepRunsState>()((set, get) => {
         outcome,
         reason,
       });
-      if (result.ok) patch(stepId, { manual: { outcome, reason }, error: null });
-      else patch(stepId, { error: result.error });
+      if (!result.ok) {
+        patch(stepId, { error: result.error });
+        return false;
+      }
+      patch(stepId, { manual: { outcome, reason }, error: null });
+      if (get().skippingStepId === stepId) set({ skippingStepId: null });
+      return true;
     },
 
     applyPush(event, incidentId) {
@@ -123,6 +141,6 @@ export const useStepRunsStore = create<StepRunsState>()((set, get) => {
       patch(event.stepId, { live: [...run.live, { stream: event.stream, chunk: event.chunk }] });
     },
 
-    reset: () => set({ pending: null, runs: {} }),
+    reset: () => set({ pending: null, runs: {}, skippingStepId: null }),
   };
 });
