@@ -96,6 +96,8 @@ export function createCore(options: CoreOptions): Core {
     spans: installSpanRecorder(),
     events,
     close() {
+      // Step process groups are detached, so they would outlive the host without this.
+      runbooks.cancelAll();
       db.close();
       log.info({ dataDir: options.dataDir }, 'core stopped');
     },

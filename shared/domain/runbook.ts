@@ -124,6 +124,11 @@ export const RunbookStepSchema = z.object({
    * without `-c`, `top`); it names the reason. Firebreak does not run such steps.
    */
   interactive: z.string().optional(),
+  /**
+   * Streams until cancelled (`tail -f`, `kubectl logs -f`, `--watch`, or the `background`
+   * attribute), so it has no timeout unless one is given and stays out of "run all".
+   */
+  background: z.boolean(),
   /** The block had no language or was indented, so Firebreak cannot be sure it is shell. */
   candidate: z.boolean(),
   /** Excluded from "run all" (`excludeFromRunAll`, candidates, non-shell kinds). */

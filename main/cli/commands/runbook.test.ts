@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -214,4 +216,61 @@ describe('firebreak runbook', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('bundled/disk-full.md');
   });
+
+  it('Ctrl-C cancels the running step', async () => {
+    const id = await declare();
+    // A fractional sleep time marks this test's processes so /proc can find them.
+    const marker = 'sleep 3017.25';
+    fs.writeFileSync(
+      file,
+      `# Wait\n\n\`\`\`sh {name=wait}\n${marker} & echo started; wait\n\`\`\`\n`,
+    );
+    const repoRoot = path.resolve(import.meta.dirname, '../../..');
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'main/cli/index.ts',
+        '--data-dir',
+        path.join(dir, 'data'),
+        'runbook',
+        'run',
+        id,
+        file,
+        '--step',
+        'wait',
+        '--yes',
+      ],
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes('started')) child.kill('SIGINT');
+    });
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(stderr).toContain('Cancelling wait');
+    expect(code).toBe(1);
+    expect(processesRunning(marker)).toEqual([]);
+  });
 });
+
+/** Process ids, other than zombies, whose command line contains `text`. */
+function processesRunning(text: string): number[] {
+  const found: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+      if (cmdline.includes(text) && state !== 'Z') found.push(Number(entry));
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  return found;
+}

@@ -5,6 +5,7 @@ import type { PushEvent } from '../../../shared/ipc/events';
 import { call } from '../call';
 import { EXIT, UsageError, type CliContext, type Command } from '../context';
 import { jsonLine } from '../format';
+import { formatDryRun, formatSteps, indent, stepsJson } from './runbook-format';
 
 const USAGE = `Usage:
   firebreak runbook steps <file> [--json]
@@ -83,9 +84,11 @@ async function runCommand(args: string[], ctx: CliContext): Promise<number> {
   }
 
   const stopStreaming = streamOutput(ctx);
+  const interrupts = new InterruptHandler(ctx, incidentId);
   try {
     for (const [index, step] of steps.entries()) {
       const plan = rendered[index] as RenderedStep;
+      interrupts.startStep(step.id);
       // --yes answers the routine question for every step, but for a step the runbook
       // itself wants confirmed (mitigation, destructive), only when it was named.
       const ask = !values.yes || (plan.confirm !== 'none' && values.step.length === 0);
@@ -93,9 +96,49 @@ async function runCommand(args: string[], ctx: CliContext): Promise<number> {
       if (code !== EXIT.ok) return code;
     }
   } finally {
+    interrupts.dispose();
     stopStreaming();
   }
   return EXIT.ok;
+}
+
+/**
+ * Turns Ctrl-C into cancelling the running step. Steps run in their own process group, so
+ * the terminal's SIGINT does not reach them; without this they would outlive the CLI.
+ * A second Ctrl-C, or one while no step runs, ends the CLI as usual.
+ */
+class InterruptHandler {
+  private current: string | null = null;
+  private cancelling = false;
+  private readonly listener = (): void => this.interrupt();
+
+  constructor(
+    private readonly ctx: CliContext,
+    private readonly incidentId: string,
+  ) {
+    process.on('SIGINT', this.listener);
+  }
+
+  startStep(stepId: string): void {
+    this.current = stepId;
+    this.cancelling = false;
+  }
+
+  dispose(): void {
+    process.off('SIGINT', this.listener);
+  }
+
+  private interrupt(): void {
+    const running =
+      this.current !== null && this.ctx.core().runbooks.cancelStep(this.incidentId, this.current);
+    if (running && !this.cancelling) {
+      this.cancelling = true;
+      this.ctx.stderr.write(`\nCancelling ${this.current}; press Ctrl-C again to quit.\n`);
+      return;
+    }
+    this.dispose();
+    process.kill(process.pid, 'SIGINT');
+  }
 }
 
 interface RunOneInput {
@@ -152,8 +195,8 @@ async function runOne(ctx: CliContext, input: RunOneInput): Promise<number> {
   const line = `${result.status} ${step.id} (${ended}, ${Math.round(result.durationMs)} ms)`;
   if (result.truncated)
     ctx.stdout.write(`Output was cut; full output in ${result.outputFiles.stdout}\n`);
-  if (result.status === 'succeeded') {
-    ctx.stdout.write(`${line}\n`);
+  if (result.status === 'succeeded' || (result.status === 'cancelled' && step.background)) {
+    ctx.stdout.write(`${result.status === 'cancelled' ? `stopped ${step.id}` : line}\n`);
     return EXIT.ok;
   }
   const failedChecks = result.checks.filter((check) => !check.passed).map((check) => check.detail);
@@ -242,70 +285,6 @@ function streamOutput(ctx: CliContext): () => void {
   };
   events.on('push', listener);
   return () => events.off('push', listener);
-}
-
-function stepsJson(runbook: Runbook): unknown {
-  return {
-    title: runbook.title,
-    path: runbook.path,
-    params: runbook.params,
-    warnings: runbook.warnings,
-    steps: runbook.steps.map((step) => ({
-      id: step.id,
-      title: step.title,
-      kind: step.kind,
-      command: step.command,
-      section: step.section,
-      role: step.role,
-      confirm: step.confirm,
-      confirmReasons: step.confirmReasons,
-      risk: step.risk,
-      interactive: step.interactive,
-      params: step.params,
-      placeholders: step.placeholders,
-      line: step.line,
-    })),
-  };
-}
-
-function formatSteps(runbook: Runbook): string {
-  const lines = [`${runbook.title} (${runbook.steps.length} steps)`];
-  for (const step of runbook.steps) {
-    const flags = [
-      step.kind,
-      step.role,
-      step.confirm === 'none' ? '' : `confirm: ${step.confirm}`,
-      step.interactive ? `needs a terminal: ${step.interactive}` : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
-    lines.push(`${step.id}  [${flags}]  ${step.title}`);
-    if (step.command) lines.push(indent(step.command));
-  }
-  for (const warning of runbook.warnings) lines.push(`warning: ${warning}`);
-  return `${lines.join('\n')}\n`;
-}
-
-function formatDryRun(steps: RunbookStep[], rendered: RenderedStep[]): string {
-  const lines = ['Dry run: nothing runs and nothing is recorded.'];
-  steps.forEach((step, index) => {
-    const plan = rendered[index];
-    if (!plan) return;
-    lines.push(`Would run ${step.id}: ${step.title}`, indent(plan.command));
-    const env = Object.entries(plan.env).map(([name, value]) => `${name}=${value}`);
-    if (env.length > 0) lines.push(`    env: ${env.join(' ')}`);
-    if (plan.confirm !== 'none') {
-      lines.push(`    confirmation: ${plan.confirm} (${plan.confirmReasons.join(', ')})`);
-    }
-  });
-  return `${lines.join('\n')}\n`;
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `    ${line}`)
-    .join('\n');
 }
 
 function requireArg(value: string | undefined, name: string, usage: string): string {

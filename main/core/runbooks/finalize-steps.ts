@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/domain/runbook';
 import { readBool, readDuration, readIntList } from './attributes';
 import type { RunbookSettings } from './front-matter';
-import { detectInteractive } from './interactive';
+import { detectFollow, detectInteractive } from './interactive';
 import { ACTION_ROLES } from './sections';
 import { scanShell } from './shell-scan';
 import { assessSafety } from './step-safety';
@@ -63,6 +63,10 @@ function toStep(
   }
   const interactive =
     kind === 'shell' ? (detectInteractive(draft.command ?? '') ?? undefined) : undefined;
+  const background =
+    kind === 'shell' &&
+    (readBool(attributes.background) ?? detectFollow(draft.command ?? '')) &&
+    interactive === undefined;
   const timeout = readDuration(attributes.timeout);
   if (attributes.timeout !== undefined && timeout === undefined) {
     warnings.push(
@@ -87,14 +91,16 @@ function toStep(
     confirmParam: safety?.confirmParam,
     risk: safety?.risk ?? 'low',
     interactive,
+    background,
     candidate: draft.blockClass === 'candidate',
     excludeFromRunAll:
       kind !== 'shell' ||
       interactive !== undefined ||
+      background ||
       draft.blockClass === 'candidate' ||
       readBool(attributes.excludeFromRunAll) === true,
     idempotent: readBool(attributes.idempotent) ?? true,
-    timeoutMs: timeout ?? settings.timeoutMs,
+    timeoutMs: timeout ?? (background ? 0 : settings.timeoutMs),
     expect: {
       exit: readIntList(attributes.expectExit) ?? [0],
       contains: attributes.expectContains ?? draft.expectLines,

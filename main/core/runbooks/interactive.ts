@@ -38,3 +38,19 @@ export function detectInteractive(command: string): string | null {
   }
   return null;
 }
+
+const FOLLOW = [
+  /\btail\s+(?:-\w*[fF]\w*|--follow)\b/,
+  /\b(?:kubectl|oc)\b.*\slogs\b.*\s(?:-f|--follow)\b/,
+  /\b(?:kubectl|oc)\b.*\sget\b.*\s(?:-w|--watch)\b/,
+  /\bjournalctl\b.*\s(?:-f|--follow)\b/,
+  /\bdocker\s+logs\b.*\s(?:-f|--follow)\b/,
+];
+
+/** Tests whether a command follows output until stopped, such as `tail -f` or `logs -f`. */
+export function detectFollow(command: string): boolean {
+  return command
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .some((line) => !/^\s*#/.test(line) && FOLLOW.some((pattern) => pattern.test(line)));
+}

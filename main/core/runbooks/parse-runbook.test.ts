@@ -161,6 +161,17 @@ describe('parseRunbook', () => {
     expect(runbook.steps[1]?.interactive).toBeUndefined();
   });
 
+  it('marks following commands as background', () => {
+    const runbook = parse(
+      `${FENCE}sh\nkubectl -n web logs -f web-0\n${FENCE}\n\n${FENCE}sh\nkubectl logs web-0\n${FENCE}\n`,
+    );
+    expect(runbook.steps[0]?.background).toBe(true);
+    expect(runbook.steps[0]?.timeoutMs).toBe(0);
+    expect(runbook.steps[0]?.excludeFromRunAll).toBe(true);
+    expect(runbook.steps[1]?.background).toBe(false);
+    expect(runbook.steps[1]?.timeoutMs).toBeGreaterThan(0);
+  });
+
   it('makes prose-only action sections manual steps', () => {
     const runbook = parse('# W\n\n## Meaning\n\nText.\n\n## Diagnosis\n\nCheck the logs.\n');
     expect(runbook.steps.map((s) => [s.rule, s.title])).toEqual([['section', 'Diagnosis']]);

@@ -206,6 +206,18 @@ export class RunbookService {
     return true;
   }
 
+  /**
+   * Cancels every running step, killing their process groups. Hosts call it before they
+   * exit, because step process groups are detached and would outlive them. Returns how many.
+   */
+  cancelAll(): number {
+    for (const [key, controller] of this.active) {
+      this.deps.log.info({ step: key }, 'step cancelled on shutdown');
+      controller.abort();
+    }
+    return this.active.size;
+  }
+
   /** Records a manual step as done, skipped (with a reason) or annotated with a note. */
   completeManualStep(input: ManualStepInput): TimelineEvent {
     this.requireIncident(input.incidentId);

@@ -158,7 +158,9 @@ function summaryOf(step: RunbookStep, result: StepResult): string {
     case 'timed_out':
       return `Step "${step.title}" timed out after ${ms}`;
     case 'cancelled':
-      return `Step "${step.title}" cancelled after ${ms}`;
+      return step.background
+        ? `Stopped "${step.title}" after ${ms}`
+        : `Step "${step.title}" cancelled after ${ms}`;
     case 'succeeded':
     case 'failed': {
       const ended =
