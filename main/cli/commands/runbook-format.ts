@@ -1,6 +1,6 @@
 import type { RenderedStep, Runbook, RunbookStep } from '../../../shared/domain/runbook';
 
-/** The `runbook steps --json` document: the runbook's parameters and its steps. */
+/** Builds the `runbook steps --json` document: the runbook's parameters and its steps. */
 export function stepsJson(runbook: Runbook): unknown {
   return {
     title: runbook.title,
@@ -25,7 +25,7 @@ export function stepsJson(runbook: Runbook): unknown {
   };
 }
 
-/** One line per step with its id, kind, role and confirmation, and the command under it. */
+/** Formats one line per step (id, kind, role, confirmation) with the command under it. */
 export function formatSteps(runbook: Runbook): string {
   const lines = [`${runbook.title} (${runbook.steps.length} steps)`];
   for (const step of runbook.steps) {
@@ -44,7 +44,7 @@ export function formatSteps(runbook: Runbook): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** What a dry run would do: each command with its environment and confirmation. */
+/** Formats what a dry run would do: each command with its environment and confirmation. */
 export function formatDryRun(steps: RunbookStep[], rendered: RenderedStep[]): string {
   const lines = ['Dry run: nothing runs and nothing is recorded.'];
   steps.forEach((step, index) => {
