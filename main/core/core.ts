@@ -70,6 +70,8 @@ export function createCore(options: CoreOptions): Core {
     libraryDirs: options.runbookDirs ?? [BUNDLED_RUNBOOKS_DIR],
     dataDir: options.dataDir,
     push,
+    // Only the CLI opens runbooks by file path; UI hosts stay inside the library.
+    allowFilePaths: options.source === 'cli',
   });
   const traces = new TraceService({
     db,

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { createCore } from '../core';
 import { renderPostmortemMarkdown } from '../postmortems/markdown';
 import { createLogger } from '../telemetry/logger';
+import { RunbookService } from './runbook-service';
 import { createTestCore, type TestCore } from './test-support';
 
 const DISK = `---
@@ -333,5 +334,20 @@ describe('RunbookService', () => {
       job: 'x',
     });
     expect(values).toEqual({ NS: 'web', POD: 'web-0' });
+  });
+
+  it('rejects file paths when told to', () => {
+    const service = new RunbookService({
+      db: t.core.db,
+      timeline: t.core.timeline,
+      clock: t.core.clock,
+      log: t.core.log,
+      libraryDirs: [t.libraryDir],
+      dataDir: path.join(t.dir, 'data'),
+      push: () => undefined,
+      allowFilePaths: false,
+    });
+    expect(() => service.get(file)).toThrow(/library id only/);
+    expect(service.get('bundled/disk.md').title).toBe('Disk full');
   });
 });

@@ -36,6 +36,12 @@ export interface RunbookServiceDeps {
   libraryDirs: string[];
   dataDir: string;
   push: (event: PushEvent) => void;
+  /**
+   * Accept absolute file paths as runbook ids, not only library ids. The CLI needs it; the
+   * UI hosts leave it off so a renderer can only open and run files from the library.
+   * Defaults to true.
+   */
+  allowFilePaths?: boolean;
 }
 
 export interface RunStepInput {
@@ -260,6 +266,13 @@ export class RunbookService {
   }
 
   private load(runbookId: string): ParsedRunbook {
+    if (path.isAbsolute(runbookId) && this.deps.allowFilePaths === false) {
+      throw new AppError(
+        'invalid_input',
+        `Runbook id "${runbookId}" is a file path; this host opens runbooks by library id only.`,
+        { runbookId },
+      );
+    }
     const file = path.isAbsolute(runbookId) ? runbookId : this.library.resolve(runbookId);
     if (!file) {
       throw new AppError(
