@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { EventSource } from '../../shared/domain/timeline';
 import type { PushEvent } from '../../shared/ipc/events';
+import type { SecretStore } from './backends/secrets';
 import { systemClock, type Clock } from './clock';
 import { DATABASE_FILE, openDatabase, type Database } from './db/connection';
 import { IncidentService } from './incidents/incident-service';
@@ -23,6 +24,8 @@ export interface CoreOptions {
   log?: Logger;
   /** better-sqlite3 addon built for Electron's ABI; the desktop shell sets it, others omit it. */
   sqliteNativeBinding?: string;
+  /** Encrypts backend tokens typed in the UI; the desktop shell sets it, others omit it. */
+  secretStore?: SecretStore;
 }
 
 /** Every service of one Firebreak instance, sharing one database. */
@@ -79,6 +82,8 @@ export function createCore(options: CoreOptions): Core {
     clock,
     log: log.child({ module: 'traces' }),
     dataDir: options.dataDir,
+    push,
+    secretStore: options.secretStore,
   });
   const actionItems = new ActionItemService(db, incidents, clock);
   const postmortems = new PostmortemService(incidents, timeline, traces, actionItems);

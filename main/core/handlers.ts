@@ -57,7 +57,17 @@ export const handlers: HandlerMap = {
   'traces:list': (request, core) => core.traces.listForIncident(request.incidentId),
   'traces:get-snapshot': (request, core) => core.traces.getSnapshot(request.snapshotId),
   'traces:fetch': (request, core) => core.traces.fetchFromBackend(request),
+  'traces:search': (request, core) => core.traces.search(request),
+  'traces:services': async (request, core) => ({
+    services: await core.traces.services(request.backend),
+  }),
+  'traces:operations': async (request, core) => ({
+    operations: await core.traces.operations(request.backend, request.service),
+  }),
+  'traces:attach-spans': (request, core) => core.traces.attachSpans(request),
   'backends:list': (_request, core) => core.traces.backends.list(),
+  'backends:save': (request, core) => core.traces.backends.save(request),
+  'backends:remove': (request, core) => ({ removed: core.traces.backends.remove(request.name) }),
   'backends:test': (request, core) => core.traces.backends.test(request.name),
   'action-items:add': (request, core) => core.actionItems.add(request),
   'action-items:list': (request, core) => core.actionItems.list(request.incidentId),

@@ -6,6 +6,7 @@ import {
   app,
   dialog,
   globalShortcut,
+  safeStorage,
   session,
   type Tray,
   type WebContents,
@@ -20,6 +21,7 @@ import { serveAppProtocol } from './app-protocol';
 import { forwardPushes, registerContractHandlers } from './ipc';
 import { declaredNotification } from './quick-declare';
 import { resolveResourcePaths, trayIconPath, type ResourcePaths } from './resource-paths';
+import { createSafeStorageSecretStore } from './secret-store';
 import { resolveQuickDeclareShortcut } from './shortcut';
 import { createTray } from './tray';
 import { restrictPermissions, guardAllWebContents } from './web-contents-guards';
@@ -123,6 +125,7 @@ function openCore(
       runbookDirs: [paths.runbooksDir],
       log: rootLog,
       sqliteNativeBinding,
+      secretStore: createSafeStorageSecretStore(safeStorage),
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

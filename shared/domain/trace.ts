@@ -19,6 +19,10 @@ export const TraceSummarySchema = z.object({
   durationMs: z.number(),
   /** Spans with error status. */
   errorCount: z.number().int(),
+  /** For a snapshot of selected spans: the snapshot they were picked from; absent otherwise. */
+  sourceSnapshotId: z.string().optional(),
+  /** For a snapshot of selected spans: the span count of the snapshot they were picked from. */
+  sourceSpanCount: z.number().int().optional(),
 });
 export type TraceSummary = z.infer<typeof TraceSummarySchema>;
 
@@ -162,6 +166,15 @@ export const TraceSnapshotSchema = z.object({
   sourceName: z.string(),
   note: z.string().nullable(),
   createdAt: z.string(),
+  /** Which spans of which snapshot this one was cut from; absent for a whole trace. */
+  selection: z
+    .object({
+      sourceSnapshotId: z.string(),
+      /** Keys of the picked spans in the source snapshot, in its tree order. */
+      spanKeys: z.array(z.string()),
+      sourceSpanCount: z.number().int(),
+    })
+    .optional(),
 });
 export type TraceSnapshot = z.infer<typeof TraceSnapshotSchema>;
 
@@ -183,6 +196,57 @@ export const BackendInfoSchema = z.object({
   baseUrl: z.string(),
   headerNames: z.array(z.string()),
   hasToken: z.boolean(),
+  /** Where the token comes from: an environment variable, a file, encrypted storage, or none. */
+  tokenSource: z.enum(['none', 'env', 'file', 'encrypted']),
+  /** Name of the token's environment variable; null unless `tokenSource` is `env`. */
+  tokenEnv: z.string().nullable(),
+  /** Path of the token file; null unless `tokenSource` is `file`. */
+  tokenFile: z.string().nullable(),
+  /** Per-attempt timeout, milliseconds. */
+  timeoutMs: z.number().int(),
+  /** Answers slower than this many milliseconds mark the backend as slow. */
+  slowMs: z.number().int(),
+  /** Milliseconds an open circuit waits before one trial request. */
+  halfOpenAfterMs: z.number().int(),
   health: BackendHealthSchema,
 });
 export type BackendInfo = z.infer<typeof BackendInfoSchema>;
+
+/** One trace found by a backend search; counts are null where the backend does not report them. */
+export const TraceSearchResultSchema = z.object({
+  /** Lower-case hex trace id, 32 characters. */
+  traceId: z.string(),
+  rootService: z.string().nullable(),
+  rootOperation: z.string().nullable(),
+  /** Start of the earliest span, ISO-8601 UTC with millisecond precision; null when unknown. */
+  startedAt: z.string().nullable(),
+  /** From the earliest span start to the latest span end, in milliseconds; null when unknown. */
+  durationMs: z.number().nullable(),
+  spanCount: z.number().int().nullable(),
+  /** Spans with error status. */
+  errorCount: z.number().int().nullable(),
+  /** Services with spans in the trace, as far as the backend reports them; may be empty. */
+  services: z.array(z.string()),
+});
+export type TraceSearchResult = z.infer<typeof TraceSearchResultSchema>;
+
+/** The outcome of one backend search, newest trace first. */
+export const TraceSearchResponseSchema = z.object({
+  traces: z.array(TraceSearchResultSchema),
+  /** Start of the searched window, ISO-8601 UTC. */
+  start: z.string(),
+  /** End of the searched window, ISO-8601 UTC. */
+  end: z.string(),
+  /** The API route that produced the results, such as `GET /api/v3/trace-summaries`. */
+  route: z.string(),
+  /** Fallbacks taken and limits hit, in plain sentences; empty when none. */
+  warnings: z.array(z.string()),
+});
+export type TraceSearchResponse = z.infer<typeof TraceSearchResponseSchema>;
+
+/** An operation (span name) of a service; `spanKind` is null where the backend omits it. */
+export const TraceOperationSchema = z.object({
+  name: z.string(),
+  spanKind: z.string().nullable(),
+});
+export type TraceOperation = z.infer<typeof TraceOperationSchema>;

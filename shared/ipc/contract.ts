@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { actionItemChannels } from './channels/action-items';
+import { backendChannels } from './channels/backends';
 import { diagnosticsChannels } from './channels/diagnostics';
 import { incidentChannels } from './channels/incidents';
 import { postmortemChannels } from './channels/postmortems';
@@ -14,6 +15,7 @@ export const contract = {
   ...incidentChannels,
   ...runbookChannels,
   ...traceChannels,
+  ...backendChannels,
   ...postmortemChannels,
   ...actionItemChannels,
   ...diagnosticsChannels,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TimelineEventSchema } from '../domain/timeline';
+import { BackendHealthSchema } from '../domain/trace';
 
 /** Pushes from the core to every UI, over one event channel. */
 export const PushEventSchema = z.discriminatedUnion('type', [
@@ -13,5 +14,7 @@ export const PushEventSchema = z.discriminatedUnion('type', [
     chunk: z.string(),
   }),
   z.object({ type: z.literal('incidents:changed'), incidentId: z.string() }),
+  /** A trace backend's health status changed (up, slow, failing, circuit open). */
+  z.object({ type: z.literal('backends:health-changed'), health: BackendHealthSchema }),
 ]);
 export type PushEvent = z.infer<typeof PushEventSchema>;

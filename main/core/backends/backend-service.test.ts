@@ -1,45 +1,11 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../core';
 import { AppError } from '../errors';
 import { openTestCore, readFixture } from '../traces/test-helpers';
-
-type Reply = (request: http.IncomingMessage, response: http.ServerResponse) => void;
-
-/** A loopback HTTP server whose replies the test sets per route, counting requests. */
-class FixtureServer {
-  readonly routes = new Map<string, Reply>();
-  readonly hits: string[] = [];
-  readonly authorizations: (string | undefined)[] = [];
-  private server = http.createServer((request, response) => {
-    const route = (request.url ?? '').split('?')[0] ?? '';
-    this.hits.push(route);
-    this.authorizations.push(request.headers.authorization);
-    const reply = this.routes.get(route);
-    if (reply) reply(request, response);
-    else response.writeHead(404, { 'content-type': 'text/plain' }).end('404 page not found');
-  });
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  json(route: string, body: string, status = 200): void {
-    this.routes.set(route, (_req, res) =>
-      res.writeHead(status, { 'content-type': 'application/json' }).end(body),
-    );
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
+import { FixtureServer } from './fixture-server';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 let cleanup: (() => Promise<void>) | undefined;

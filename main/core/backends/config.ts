@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { writeFileAtomic } from './atomic-file';
 
 /** File in the data directory that lists trace backends; `FIREBREAK_BACKENDS_FILE` overrides it. */
 export const BACKENDS_FILE = 'backends.json';
@@ -22,6 +23,8 @@ export const BackendConfigSchema = z.object({
   tokenEnv: z.string().min(1).optional(),
   /** Path of a file with the bearer token; it must not be readable by group or others. */
   tokenFile: z.string().min(1).optional(),
+  /** True when the token was entered in the desktop app and is stored encrypted under `secrets/`. */
+  encryptedToken: z.boolean().default(false),
   /** Per-attempt timeout in milliseconds. */
   timeoutMs: z.number().int().positive().default(10_000),
   /** A response slower than this many milliseconds marks the backend as slow. */
@@ -33,6 +36,11 @@ export type BackendConfig = z.infer<typeof BackendConfigSchema>;
 export type BackendKind = BackendConfig['kind'];
 
 const BackendsFileSchema = z.object({ backends: z.array(BackendConfigSchema) });
+
+/** Writes the backends file atomically with mode 0600, as `{"backends": [...]}`. */
+export function writeBackendConfigs(file: string, configs: BackendConfig[]): void {
+  writeFileAtomic(file, `${JSON.stringify({ backends: configs }, null, 2)}\n`);
+}
 
 /** Resolves the backends file from the environment or the data directory. */
 export function backendsFilePath(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {

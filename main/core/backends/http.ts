@@ -87,3 +87,21 @@ export function backendError(config: BackendConfig, route: string, error: unknow
     { backend: config.name, route },
   );
 }
+
+/**
+ * Wraps a 400 answer as a `backend_error` whose details carry `status: 400`, so a client
+ * can retry with another query syntax.
+ */
+export function rejectedRequest(config: BackendConfig, error: HttpStatusError): AppError {
+  return new AppError(
+    'backend_error',
+    `Backend "${config.name}" (${config.kind}) rejected GET ${error.route} as invalid ` +
+      `(HTTP 400${error.body ? `: ${error.body}` : ''}). Check the search filters.`,
+    { backend: config.name, route: error.route, status: 400, reason: error.body },
+  );
+}
+
+/** Whether an error is a backend's 400 answer, as raised by `rejectedRequest`. */
+export function isRejectedRequest(error: unknown): error is AppError {
+  return error instanceof AppError && error.details?.status === 400;
+}

@@ -91,7 +91,8 @@ export async function fetchTrace(
   }
 }
 
-function context(config: BackendConfig, route: string): ValidationContext {
+/** How to word a response that fails validation: the backend, its kind and the route. */
+export function context(config: BackendConfig, route: string): ValidationContext {
   return {
     code: 'backend_error',
     subject: `The response of backend "${config.name}" (${config.kind}) to GET ${route}`,

@@ -131,10 +131,16 @@ function traceSection(traces: TraceSummary[]): string[] {
     ...traces.map(
       (t) =>
         `| \`${t.traceId}\` | ${escapeCell(`${t.rootService ?? '?'}: ${t.rootOperation ?? '?'}`)} | ` +
-        `${t.spanCount} | ${t.errorCount} | ${t.durationMs.toFixed(1)} |`,
+        `${spanCell(t)} | ${t.errorCount} | ${t.durationMs.toFixed(1)} |`,
     ),
     '',
   ];
+}
+
+/** The span count, or for a snapshot of selected spans `3 selected of 120`. */
+function spanCell(trace: TraceSummary): string {
+  if (trace.sourceSpanCount === undefined) return String(trace.spanCount);
+  return `${trace.spanCount} selected of ${trace.sourceSpanCount}`;
 }
 
 function actionItemLines(items: ActionItem[]): string[] {

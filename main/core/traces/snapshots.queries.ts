@@ -11,10 +11,13 @@ interface SummaryRow {
   root_operation: string | null;
   duration_ms: number;
   error_count: number;
+  source_snapshot_id: string | null;
+  source_span_count: number | null;
 }
 
 const SUMMARY_COLUMNS =
-  'id, trace_id, format, span_count, root_service, root_operation, duration_ms, error_count';
+  'id, trace_id, format, span_count, root_service, root_operation, duration_ms, error_count, ' +
+  'source_snapshot_id, source_span_count';
 
 function toSummary(row: SummaryRow): TraceSummary {
   return {
@@ -26,6 +29,8 @@ function toSummary(row: SummaryRow): TraceSummary {
     rootOperation: row.root_operation,
     durationMs: row.duration_ms,
     errorCount: row.error_count,
+    ...(row.source_snapshot_id === null ? {} : { sourceSnapshotId: row.source_snapshot_id }),
+    ...(row.source_span_count === null ? {} : { sourceSpanCount: row.source_span_count }),
   };
 }
 
@@ -36,8 +41,9 @@ export function insertSnapshot(db: Database, incidentId: string, snapshot: Trace
   const payload = gzipSync(JSON.stringify(snapshot), { level: constants.Z_BEST_SPEED });
   db.prepare(
     `INSERT INTO trace_snapshots (id, incident_id, trace_id, format, source_name, span_count,
-       root_service, root_operation, duration_ms, error_count, created_at, payload)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       root_service, root_operation, duration_ms, error_count, created_at, payload,
+       source_snapshot_id, source_span_count)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     summary.snapshotId,
     incidentId,
@@ -51,6 +57,8 @@ export function insertSnapshot(db: Database, incidentId: string, snapshot: Trace
     summary.errorCount,
     snapshot.createdAt,
     payload,
+    summary.sourceSnapshotId ?? null,
+    summary.sourceSpanCount ?? null,
   );
 }
 
@@ -70,4 +78,11 @@ export function findSnapshot(db: Database, snapshotId: string): TraceSnapshot | 
     { payload: Buffer } | undefined;
   if (!row) return undefined;
   return JSON.parse(gunzipSync(row.payload).toString('utf8')) as TraceSnapshot;
+}
+
+/** Returns the incident a snapshot belongs to; undefined when the id is unknown. */
+export function findSnapshotIncidentId(db: Database, snapshotId: string): string | undefined {
+  const row = db.prepare('SELECT incident_id FROM trace_snapshots WHERE id = ?').get(snapshotId) as
+    { incident_id: string } | undefined;
+  return row?.incident_id;
 }

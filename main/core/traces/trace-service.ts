@@ -1,4 +1,11 @@
-import type { TraceSnapshot, TraceSummary } from '../../../shared/domain/trace';
+import type {
+  TraceOperation,
+  TraceSearchResponse,
+  TraceSnapshot,
+  TraceSummary,
+} from '../../../shared/domain/trace';
+import type { Incident } from '../../../shared/domain/incident';
+import type { PushEvent } from '../../../shared/ipc/events';
 import { newId, type Clock } from '../clock';
 import type { Database } from '../db/connection';
 import { AppError } from '../errors';
@@ -7,11 +14,19 @@ import type { Logger } from '../telemetry/logger';
 import type { TimelineService } from '../timeline/timeline-service';
 import { BackendService } from '../backends/backend-service';
 import type { BackendHealth } from '../backends/resilience';
+import { parseTags, resolveWindow } from '../backends/search-query';
+import type { SecretStore } from '../backends/secrets';
 import { importTraceText } from './detect-format';
 import { normaliseTraceId } from './ids';
 import type { ImportedTrace } from './model';
 import { buildSnapshot } from './snapshot';
-import { findSnapshot, insertSnapshot, listSnapshotSummaries } from './snapshots.queries';
+import {
+  findSnapshot,
+  findSnapshotIncidentId,
+  insertSnapshot,
+  listSnapshotSummaries,
+} from './snapshots.queries';
+import { selectSpans } from './span-selection';
 
 export interface TraceServiceDeps {
   db: Database;
@@ -21,6 +36,10 @@ export interface TraceServiceDeps {
   /** Data directory, where the backends file lives unless `FIREBREAK_BACKENDS_FILE` is set. */
   dataDir: string;
   env?: NodeJS.ProcessEnv;
+  /** Sends a push to every UI; backend health changes go through it. */
+  push?: (event: PushEvent) => void;
+  /** Encrypts backend tokens typed in the UI; absent in hosts that cannot encrypt. */
+  secretStore?: SecretStore;
 }
 
 export interface FetchInput {
@@ -29,6 +48,27 @@ export interface FetchInput {
   backend: string;
   /** Trace id in hex (16 or 32 digits, either case) or base64. */
   traceId: string;
+  note?: string;
+}
+
+export interface SearchInput {
+  incidentId: string;
+  backend: string;
+  service?: string;
+  operation?: string;
+  /** Window bounds, ISO-8601; default the incident window. */
+  start?: string;
+  end?: string;
+  /** `key=value` attribute filters. */
+  tags: string[];
+  limit: number;
+}
+
+export interface AttachSpansInput {
+  incidentId: string;
+  snapshotId: string;
+  /** Keys of the spans to keep. */
+  spanKeys: string[];
   note?: string;
 }
 
@@ -49,6 +89,8 @@ export class TraceService {
       dataDir: deps.dataDir,
       log: deps.log.child({ component: 'backends' }),
       env: deps.env,
+      secretStore: deps.secretStore,
+      onHealthChange: (health) => deps.push?.({ type: 'backends:health-changed', health }),
     });
   }
 
@@ -92,6 +134,81 @@ export class TraceService {
     }
   }
 
+  /**
+   * Searches a backend for traces, by default in the incident window (15 minutes before it
+   * started until it was resolved, or now). A health change during the search is recorded
+   * in the incident's timeline.
+   */
+  async search(input: SearchInput): Promise<TraceSearchResponse> {
+    const incident = this.requireIncident(input.incidentId);
+    const window = resolveWindow(
+      input,
+      {
+        startedAt: incident.milestones.started ?? incident.createdAt,
+        resolvedAt: incident.milestones.resolved ?? null,
+      },
+      this.deps.clock(),
+    );
+    const query = {
+      service: input.service,
+      operation: input.operation,
+      ...window,
+      tags: parseTags(input.tags),
+      limit: input.limit,
+    };
+    const before = this.backends.health(input.backend);
+    try {
+      const outcome = await this.backends.search(input.backend, query);
+      return {
+        ...outcome,
+        start: new Date(window.startMs).toISOString(),
+        end: new Date(window.endMs).toISOString(),
+      };
+    } finally {
+      this.recordHealthChange(input.incidentId, before);
+    }
+  }
+
+  /** Lists the services of a backend, sorted by name. */
+  async services(backend: string): Promise<string[]> {
+    return this.backends.services(backend);
+  }
+
+  /** Lists the operations of one service in a backend, sorted by name. */
+  async operations(backend: string, service: string): Promise<TraceOperation[]> {
+    return this.backends.operations(backend, service);
+  }
+
+  /**
+   * Stores a new snapshot with only the selected spans of a stored snapshot of the same
+   * incident, and adds a `trace_attached` event with `selectedSpanCount`. Raises
+   * `not_found` for an unknown snapshot and `invalid_input` for a snapshot of another
+   * incident or an unknown span key.
+   */
+  attachSpans(input: AttachSpansInput): TraceSummary {
+    this.requireIncident(input.incidentId);
+    const source = this.getSnapshot(input.snapshotId);
+    if (findSnapshotIncidentId(this.deps.db, input.snapshotId) !== input.incidentId) {
+      throw new AppError(
+        'invalid_input',
+        `Trace snapshot "${input.snapshotId}" belongs to another incident. ` +
+          "Pick spans from a trace in this incident's timeline.",
+        { snapshotId: input.snapshotId, incidentId: input.incidentId },
+      );
+    }
+    const snapshot = selectSpans(source, input.spanKeys, {
+      snapshotId: newId(),
+      sourceName: source.sourceName,
+      note: input.note ?? null,
+      createdAt: this.deps.clock(),
+    });
+    return this.store(input.incidentId, snapshot, {
+      selectedSpanCount: snapshot.summary.spanCount,
+      sourceSnapshotId: source.summary.snapshotId,
+      sourceSpanCount: source.summary.spanCount,
+    });
+  }
+
   private recordHealthChange(incidentId: string, before: BackendHealth): void {
     const after = this.backends.health(before.name);
     // The first successful request of a session is no news for the timeline.
@@ -129,6 +246,15 @@ export class TraceService {
       note,
       createdAt: this.deps.clock(),
     });
+    return this.store(incidentId, snapshot, {});
+  }
+
+  /** Inserts a snapshot and its `trace_attached` event in one transaction. */
+  private store(
+    incidentId: string,
+    snapshot: TraceSnapshot,
+    extraData: Record<string, unknown>,
+  ): TraceSummary {
     const { summary } = snapshot;
     this.deps.db.transaction(() => {
       insertSnapshot(this.deps.db, incidentId, snapshot);
@@ -138,9 +264,10 @@ export class TraceService {
         summary: attachedSummary(summary),
         data: {
           ...summary,
-          fileName: sourceName,
-          note,
+          fileName: snapshot.sourceName,
+          note: snapshot.note,
           repairs: countRepairs(snapshot),
+          ...extraData,
         },
       });
     })();
@@ -174,21 +301,27 @@ export class TraceService {
     return snapshot;
   }
 
-  private requireIncident(incidentId: string): void {
-    if (!findIncident(this.deps.db, incidentId)) {
+  private requireIncident(incidentId: string): Incident {
+    const incident = findIncident(this.deps.db, incidentId);
+    if (!incident) {
       throw new AppError(
         'not_found',
         `Incident "${incidentId}" not found. Run "firebreak list" to see incident ids.`,
         { id: incidentId },
       );
     }
+    return incident;
   }
 }
 
 /** `Trace 4bf92f35… attached: checkout POST /orders, 42 spans, 3 errors, 812.4 ms` */
 export function attachedSummary(summary: TraceSummary): string {
   const root = [summary.rootService, summary.rootOperation].filter(Boolean).join(' ');
-  const spans = `${summary.spanCount} ${summary.spanCount === 1 ? 'span' : 'spans'}`;
+  const noun = summary.spanCount === 1 ? 'span' : 'spans';
+  const spans =
+    summary.sourceSpanCount === undefined
+      ? `${summary.spanCount} ${noun}`
+      : `${summary.spanCount} selected ${noun} of ${summary.sourceSpanCount}`;
   const errors = `${summary.errorCount} ${summary.errorCount === 1 ? 'error' : 'errors'}`;
   return (
     `Trace ${shortTraceId(summary.traceId)}… attached: ${root || 'unknown root'}, ${spans}, ` +
