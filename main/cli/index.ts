@@ -59,6 +59,10 @@ Runbooks
 Traces
   trace attach <incident-id> <file> [--note <text>] [--json]
   trace fetch <incident-id> --backend <name> --trace-id <id> [--note <text>] [--json]
+  trace search <incident-id> --backend <name> [--service <name>] [--operation <name>]
+               [--since <30m|2h|1d>] [--tag key=value]... [--limit <n>] [--json]
+                                           default window: 15 minutes before the incident
+                                           started until it was resolved, or now
                                            backends are listed in <data-dir>/backends.json
 
 Postmortems

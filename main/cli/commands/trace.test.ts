@@ -9,6 +9,7 @@ import { createCore } from '../../core/core';
 import { createLogger } from '../../core/telemetry/logger';
 import { FIXTURES_DIR } from '../../core/traces/test-helpers';
 import { runCli } from '../index';
+import { sinceWindow } from './trace-search';
 
 function capture(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough();
@@ -166,5 +167,84 @@ describe('firebreak trace fetch', () => {
     const result = await run(['trace', 'fetch', incidentId, '--backend', 'zipkin']);
     expect(result.code).toBe(2);
     expect(result.err).toContain('Missing --trace-id');
+  });
+});
+
+describe('firebreak trace search', () => {
+  async function withZipkin(body: string, test: (urls: URL[], port: number) => Promise<void>) {
+    const urls: URL[] = [];
+    const server = http.createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      urls.push(url);
+      if (url.pathname === '/api/v2/traces') {
+        response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+      } else {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      await test(urls, (server.address() as AddressInfo).port);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+
+  function writeBackends(dataDir: string, port: number): void {
+    const backends = {
+      backends: [{ name: 'zipkin', kind: 'zipkin', baseUrl: `http://127.0.0.1:${port}` }],
+    };
+    fs.writeFileSync(path.join(dataDir, 'backends.json'), JSON.stringify(backends));
+  }
+
+  it('prints a table of traces', async () => {
+    const trace = fs.readFileSync(path.join(FIXTURES_DIR, 'zipkin-shared-client-server.json'));
+    await withZipkin(`[${trace.toString()}]`, async (urls, port) => {
+      const { incidentId, run, dataDir } = setup();
+      writeBackends(dataDir, port);
+      const args = ['trace', 'search', incidentId, '--backend', 'zipkin', '--service', 'web'];
+      const result = await run([...args, '--tag', 'error=true', '--since', '2h']);
+      expect(result.err).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.out).toContain('TRACE ID');
+      expect(result.out).toContain('0000000000000000463ac35c9f6413ad');
+      expect(result.out).toContain('web: get /cart');
+      expect(urls[0]?.searchParams.get('serviceName')).toBe('web');
+      expect(urls[0]?.searchParams.get('annotationQuery')).toBe('error=true');
+      expect(urls[0]?.searchParams.get('lookback')).toBe(String(2 * 3_600_000));
+    });
+  });
+
+  it('prints JSON', async () => {
+    await withZipkin('[]', async (_urls, port) => {
+      const { incidentId, run, dataDir } = setup();
+      writeBackends(dataDir, port);
+      const result = await run(['trace', 'search', incidentId, '--backend', 'zipkin', '--json']);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.out)).toMatchObject({ traces: [], route: 'GET /api/v2/traces' });
+    });
+  });
+
+  it('exits 2 for a bad --since', async () => {
+    const { incidentId, run } = setup();
+    const args = ['trace', 'search', incidentId, '--backend', 'zipkin', '--since', 'soon'];
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Invalid --since "soon"');
+  });
+
+  it('exits 2 without --backend', async () => {
+    const { incidentId, run } = setup();
+    const result = await run(['trace', 'search', incidentId]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Missing --backend');
+  });
+
+  it('computes the --since window', () => {
+    const now = new Date('2024-12-04T12:00:00.000Z');
+    expect(sinceWindow('90m', now)).toEqual({
+      start: '2024-12-04T10:30:00.000Z',
+      end: '2024-12-04T12:00:00.000Z',
+    });
   });
 });

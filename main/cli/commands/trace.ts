@@ -6,13 +6,14 @@ import { call } from '../call';
 import { EXIT, UsageError, type CliContext, type Command } from '../context';
 import { jsonLine } from '../format';
 import { requirePositional } from './incident';
+import { SEARCH_USAGE, searchTraces } from './trace-search';
 
 const ATTACH_USAGE = 'firebreak trace attach <incident-id> <file> [--note <text>] [--json]';
 const FETCH_USAGE =
   'firebreak trace fetch <incident-id> --backend <name> --trace-id <id> [--note <text>] [--json]';
-const USAGE = `${ATTACH_USAGE}\n       ${FETCH_USAGE}`;
+const USAGE = `${ATTACH_USAGE}\n       ${FETCH_USAGE}\n       ${SEARCH_USAGE}`;
 
-/** `firebreak trace attach|fetch …`: attaches a trace from a file or a backend to an incident. */
+/** `firebreak trace attach|fetch|search …`: attaches traces to an incident or finds them. */
 export const traceCommand: Command = async (args, ctx) => {
   const [subcommand, ...rest] = args;
   switch (subcommand) {
@@ -20,6 +21,8 @@ export const traceCommand: Command = async (args, ctx) => {
       return attach(rest, ctx);
     case 'fetch':
       return fetchTrace(rest, ctx);
+    case 'search':
+      return searchTraces(rest, ctx);
     case undefined:
       throw new UsageError(`Missing trace subcommand. Use: ${USAGE}`);
     default:
