@@ -133,6 +133,13 @@ export const RunbookStepSchema = z.object({
   candidate: z.boolean(),
   /** Excluded from "run all" (`excludeFromRunAll`, candidates, non-shell kinds). */
   excludeFromRunAll: z.boolean(),
+  /**
+   * Condition from the `when` attribute, such as `params.ENV != 'prod'` or
+   * `steps["diagnosis/oom"].exit == 0`; when it is false the step is skipped and recorded.
+   */
+  when: z.string().optional(),
+  /** What "run all" does after this step fails: stop (default) or continue. */
+  onFail: z.enum(['stop', 'continue']),
   /** A second run in the same incident needs `rerun: true` (`idempotent=false`). */
   idempotent: z.boolean(),
   /** Timeout in milliseconds; 0 means none. */
@@ -185,7 +192,8 @@ export const RunbookMatchSchema = z.object({
 });
 export type RunbookMatch = z.infer<typeof RunbookMatchSchema>;
 
-export const STEP_STATUSES = ['succeeded', 'failed', 'timed_out', 'cancelled'] as const;
+/** `skipped` means the step's `when` condition was false, so nothing ran. */
+export const STEP_STATUSES = ['succeeded', 'failed', 'timed_out', 'cancelled', 'skipped'] as const;
 
 /** One result check and whether it held. */
 export const StepCheckSchema = z.object({

@@ -85,6 +85,7 @@ async function runCommand(args: string[], ctx: CliContext): Promise<number> {
 
   const stopStreaming = streamOutput(ctx);
   const interrupts = new InterruptHandler(ctx, incidentId);
+  let failed = false;
   try {
     for (const [index, step] of steps.entries()) {
       const plan = rendered[index] as RenderedStep;
@@ -93,13 +94,16 @@ async function runCommand(args: string[], ctx: CliContext): Promise<number> {
       // itself wants confirmed (mitigation, destructive), only when it was named.
       const ask = !values.yes || (plan.confirm !== 'none' && values.step.length === 0);
       const code = await runOne(ctx, { incidentId, file, step, plan, params, ask });
-      if (code !== EXIT.ok) return code;
+      // A step marked on-fail=continue (or critical=false) lets the run go on, but the
+      // exit code still reports the failure.
+      if (code === EXIT.failed && step.onFail === 'continue') failed = true;
+      else if (code !== EXIT.ok) return code;
     }
   } finally {
     interrupts.dispose();
     stopStreaming();
   }
-  return EXIT.ok;
+  return failed ? EXIT.failed : EXIT.ok;
 }
 
 /**
@@ -195,6 +199,10 @@ async function runOne(ctx: CliContext, input: RunOneInput): Promise<number> {
   const line = `${result.status} ${step.id} (${ended}, ${Math.round(result.durationMs)} ms)`;
   if (result.truncated)
     ctx.stdout.write(`Output was cut; full output in ${result.outputFiles.stdout}\n`);
+  if (result.status === 'skipped') {
+    ctx.stdout.write(`skipped ${step.id}: condition ${step.when ?? ''} is false\n`);
+    return EXIT.ok;
+  }
   if (result.status === 'succeeded' || (result.status === 'cancelled' && step.background)) {
     ctx.stdout.write(`${result.status === 'cancelled' ? `stopped ${step.id}` : line}\n`);
     return EXIT.ok;

@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/domain/runbook';
 import { readBool, readDuration, readIntList } from './attributes';
 import type { RunbookSettings } from './front-matter';
+import { parseExpression } from './expression';
 import { detectFollow, detectInteractive } from './interactive';
 import { ACTION_ROLES } from './sections';
 import { scanShell } from './shell-scan';
@@ -99,6 +100,11 @@ function toStep(
       background ||
       draft.blockClass === 'candidate' ||
       readBool(attributes.excludeFromRunAll) === true,
+    when: readCondition(attributes.when, draft.line, warnings),
+    onFail:
+      attributes.onFail === 'continue' || readBool(attributes.critical) === false
+        ? 'continue'
+        : 'stop',
     idempotent: readBool(attributes.idempotent) ?? true,
     timeoutMs: timeout ?? (background ? 0 : settings.timeoutMs),
     expect: {
@@ -111,6 +117,21 @@ function toStep(
     rule: draft.rule,
     line: draft.line,
   };
+}
+
+/** Keeps a `when` condition that parses; an invalid one becomes a warning and blocks the step. */
+function readCondition(
+  when: string | undefined,
+  line: number,
+  warnings: string[],
+): string | undefined {
+  if (when === undefined) return undefined;
+  try {
+    parseExpression(when);
+  } catch (error) {
+    warnings.push(`Line ${line}: when condition is invalid (${(error as Error).message}).`);
+  }
+  return when;
 }
 
 function stepKind(draft: StepDraft): StepKind {

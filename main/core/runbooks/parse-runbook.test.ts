@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseInfoString } from './attributes';
 import { detectDestructive } from './destructive';
+import { ExpressionError, evaluate, parseExpression, truthy } from './expression';
 import { parseRunbook } from './parse-runbook';
 import { replacePlaceholders, scanShell } from './shell-scan';
 
@@ -235,5 +236,32 @@ describe('detectDestructive', () => {
     const findings = detectDestructive(command);
     expect(findings[0]?.rule ?? null).toBe(rule);
     expect(findings[0]?.risk ?? null).toBe(risk);
+  });
+});
+
+describe('expression', () => {
+  const context = {
+    params: { ENV: 'prod', REPLICAS: '3' },
+    steps: { 'diagnosis/oom': { status: 'succeeded', exit: 0 } },
+  };
+  const cases: [string, boolean][] = [
+    ["params.ENV == 'prod'", true],
+    ["params.ENV != 'prod'", false],
+    ['params.REPLICAS >= 3', true],
+    ['params.REPLICAS < 2 || params.ENV =~ "^pr"', true],
+    ['!(params.ENV in ["dev", "staging"])', true],
+    ['steps["diagnosis/oom"].exit == 0 && steps["diagnosis/oom"].status == \'succeeded\'', true],
+    ['steps.missing.exit == 0', false],
+    ['params.NOPE == null', true],
+    ["params.ENV contains 'ro'", true],
+  ];
+  it.each(cases)('evaluates %s', (source, expected) => {
+    expect(truthy(evaluate(parseExpression(source), context))).toBe(expected);
+  });
+
+  it('rejects invalid expressions', () => {
+    expect(() => parseExpression('params.ENV ==')).toThrow(ExpressionError);
+    expect(() => parseExpression('process.exit()')).toThrow(ExpressionError);
+    expect(() => parseExpression('a b')).toThrow(ExpressionError);
   });
 });

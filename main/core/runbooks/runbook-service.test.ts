@@ -350,4 +350,20 @@ describe('RunbookService', () => {
     expect(() => service.get(file)).toThrow(/library id only/);
     expect(service.get('bundled/disk.md').title).toBe('Disk full');
   });
+
+  it('skips a step whose condition is false', async () => {
+    const conditional = t.write(
+      'conditional.md',
+      '# C\n\n```sh {name=probe}\nexit 3\n```\n\n```sh {name=fix when="steps.probe.exit == 0"}\necho fixed\n```\n',
+    );
+    const input = { incidentId, runbookId: conditional, params: {}, confirmed: true };
+    expect((await t.core.runbooks.runStep({ ...input, stepId: 'probe' })).exitCode).toBe(3);
+    const skipped = await t.core.runbooks.runStep({ ...input, stepId: 'fix' });
+    expect(skipped.status).toBe('skipped');
+    const event = t.core.timeline.list(incidentId).find((e) => e.kind === 'manual_step');
+    expect(event?.data.reason).toBe('condition "steps.probe.exit == 0" is false');
+    expect(t.core.runbooks.runState(incidentId, conditional).outcomes.at(-1)?.status).toBe(
+      'skipped',
+    );
+  });
 });

@@ -24,6 +24,7 @@ import { bindAlertLabels, resolveParams } from './params';
 import { parseRunbook, type ParsedRunbook } from './parse-runbook';
 import { readRunState } from './run-state';
 import { findOpenRun, incidentExists, insertRun, type RunRow } from './runs.queries';
+import { conditionHolds, recordSkip } from './step-condition';
 import { checkStepReady, typedConfirmText } from './step-gate';
 import { renderCommand, runShellStep } from './step-runner';
 
@@ -174,7 +175,11 @@ export class RunbookService {
       );
     }
     const params = resolveParams(step, parsed.runbook.params, input.params, parsed.settings.env);
-    checkStepReady(this.deps.db, input, run, step, params);
+    const { db, timeline } = this.deps;
+    if (!conditionHolds(db, timeline, input.incidentId, parsed.runbook, step, params)) {
+      return recordSkip(timeline, input.incidentId, run, step, this.deps.clock());
+    }
+    checkStepReady(db, input, run, step, params);
 
     const key = `${input.incidentId} ${step.id}`;
     if (this.active.has(key)) {

@@ -161,6 +161,8 @@ function summaryOf(step: RunbookStep, result: StepResult): string {
       return step.background
         ? `Stopped "${step.title}" after ${ms}`
         : `Step "${step.title}" cancelled after ${ms}`;
+    case 'skipped':
+      return `Skipped "${step.title}"`;
     case 'succeeded':
     case 'failed': {
       const ended =
