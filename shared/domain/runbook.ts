@@ -215,8 +215,11 @@ export const StepResultSchema = z.object({
   stderr: z.string(),
   /** Output went over the cap; the full output is in `outputFiles`. */
   truncated: z.boolean(),
-  /** Files holding the full stdout and stderr. */
-  outputFiles: z.object({ stdout: z.string(), stderr: z.string() }),
+  /**
+   * Files holding the full stdout and stderr, and a JSON-lines transcript of every chunk in
+   * arrival order. Empty strings for a skipped step.
+   */
+  outputFiles: z.object({ stdout: z.string(), stderr: z.string(), transcript: z.string() }),
   checks: z.array(StepCheckSchema),
   /** Wall-clock duration in milliseconds. */
   durationMs: z.number(),

@@ -40,6 +40,22 @@ describe('executeShell', () => {
     expect(fs.readFileSync(result.outputFiles.stderr, 'utf8')).toBe('err\n');
   });
 
+  it('keeps chunk order in the transcript', async () => {
+    const result = await executeShell(
+      options('echo one; sleep 0.2; echo two >&2; sleep 0.2; echo three'),
+    );
+    const chunks = fs
+      .readFileSync(result.outputFiles.transcript, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { stream: string; text: string });
+    expect(chunks.map((chunk) => [chunk.stream, chunk.text])).toEqual([
+      ['stdout', 'one\n'],
+      ['stderr', 'two\n'],
+      ['stdout', 'three\n'],
+    ]);
+  });
+
   it('timeout kills the whole process group', async () => {
     const result = await executeShell(options(SPAWNS_CHILDREN, { timeoutMs: 500 }));
     expect(result.outcome).toBe('timed_out');
@@ -103,6 +119,7 @@ describe('executeShell', () => {
     expect(result.stdout).toBe('a••••b\n');
     expect(result.stderr).toBe('••••');
     expect(fs.readFileSync(result.outputFiles.stdout, 'utf8')).not.toContain(secret);
+    expect(fs.readFileSync(result.outputFiles.transcript, 'utf8')).not.toContain(secret);
   });
 
   it('reports a missing working directory', async () => {

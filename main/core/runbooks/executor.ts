@@ -46,11 +46,22 @@ export interface ExecuteResult {
   stdout: string;
   stderr: string;
   truncated: boolean;
-  outputFiles: { stdout: string; stderr: string };
+  outputFiles: OutputFiles;
   /** Milliseconds from spawn to the end of output. */
   durationMs: number;
   /** Process id of the shell, which is also the process group id. */
   pid: number;
+}
+
+/**
+ * Files holding a step's full, masked output: one per stream, and a transcript with one JSON
+ * line per chunk (`{"ms":12.3,"stream":"stdout","text":"..."}`) that keeps the order of
+ * stdout and stderr chunks as they arrived.
+ */
+export interface OutputFiles {
+  stdout: string;
+  stderr: string;
+  transcript: string;
 }
 
 /** Captured output of one stream: masked, written to its file in full, kept up to the cap. */
@@ -108,23 +119,35 @@ class StreamCapture {
 export async function executeShell(options: ExecuteOptions): Promise<ExecuteResult> {
   fs.mkdirSync(path.dirname(options.outputPath), { recursive: true });
   const budget = { remaining: options.outputCapBytes ?? OUTPUT_CAP_BYTES, truncated: false };
+  const transcriptPath = `${options.outputPath}.transcript.jsonl`;
+  const transcript = fs.createWriteStream(transcriptPath);
+  const started = performance.now();
+  const onOutput = (stream: OutputStream, text: string): void => {
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    transcript.write(`${JSON.stringify({ ms, stream, text })}\n`);
+    options.onOutput?.(stream, text);
+  };
   const stdout = new StreamCapture(
     'stdout',
     `${options.outputPath}.stdout.log`,
     options.secrets,
     budget,
-    options.onOutput,
+    onOutput,
   );
   const stderr = new StreamCapture(
     'stderr',
     `${options.outputPath}.stderr.log`,
     options.secrets,
     budget,
-    options.onOutput,
+    onOutput,
   );
+  const endCaptures = async (): Promise<void> => {
+    await Promise.all([stdout.end(), stderr.end()]);
+    transcript.end();
+    await once(transcript, 'close');
+  };
   const grace = options.killGraceMs ?? KILL_GRACE_MS;
 
-  const started = performance.now();
   const child = spawn('/bin/bash', ['--noprofile', '--norc', '-c', options.command], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
@@ -138,7 +161,7 @@ export async function executeShell(options: ExecuteOptions): Promise<ExecuteResu
   try {
     await spawned;
   } catch (error) {
-    await Promise.all([stdout.end(), stderr.end()]);
+    await endCaptures();
     throw new AppError('failed', `Could not start the step shell: ${(error as Error).message}.`, {
       cwd: options.cwd,
     });
@@ -170,7 +193,7 @@ export async function executeShell(options: ExecuteOptions): Promise<ExecuteResu
   for (const timer of timers) clearTimeout(timer);
   if (groupAlive(pid)) killGroup(pid, 'SIGKILL');
   options.signal?.removeEventListener('abort', onAbort);
-  await Promise.all([stdout.end(), stderr.end()]);
+  await endCaptures();
   return {
     outcome,
     exitCode,
@@ -178,7 +201,7 @@ export async function executeShell(options: ExecuteOptions): Promise<ExecuteResu
     stdout: stdout.text,
     stderr: stderr.text,
     truncated: budget.truncated,
-    outputFiles: { stdout: stdout.filePath, stderr: stderr.filePath },
+    outputFiles: { stdout: stdout.filePath, stderr: stderr.filePath, transcript: transcriptPath },
     durationMs,
     pid,
   };

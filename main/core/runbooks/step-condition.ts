@@ -73,7 +73,7 @@ export function recordSkip(
     stdout: '',
     stderr: '',
     truncated: false,
-    outputFiles: { stdout: '', stderr: '' },
+    outputFiles: { stdout: '', stderr: '', transcript: '' },
     checks: [],
     durationMs: 0,
     startedAt: now,
