@@ -305,7 +305,7 @@ export class RunbookService {
     const parsed: ParsedRunbook[] = [];
     for (const entry of this.library.list()) {
       try {
-        parsed.push(this.load(entry.path));
+        parsed.push(this.load(entry.id));
       } catch (error) {
         this.deps.log.warn({ file: entry.path, err: error }, 'runbook skipped: cannot read it');
       }
