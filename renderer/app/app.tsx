@@ -1,4 +1,5 @@
 import { Modal } from '../components/modal';
+import { ActionItemsPage } from '../features/action-items/action-items-page';
 import { CommandPalette } from '../features/palette/command-palette';
 import { DeclareForm } from '../features/incidents/declare-form';
 import { IncidentsPage } from '../features/incidents/incidents-page';
@@ -17,6 +18,7 @@ export function App() {
   useShortcut('palette', openPalette, !compact);
   useShortcut('declare', openDeclare, !compact);
   useShortcut('incidents', () => navigate({ name: 'incidents' }), !compact);
+  useShortcut('actionItems', () => navigate({ name: 'action-items' }), !compact);
 
   return (
     <>
@@ -44,6 +46,8 @@ function Screen({ route }: { route: Route }) {
       return <IncidentRoom key={route.incidentId} incidentId={route.incidentId} />;
     case 'quick-declare':
       return <QuickDeclare />;
+    case 'action-items':
+      return <ActionItemsPage />;
     case 'not-found':
       return (
         <main className="room-message">

@@ -18,6 +18,11 @@ describe('parseRoute', () => {
     expect(parseRoute('#/quick-declare')).toEqual({ name: 'quick-declare' });
   });
 
+  it('reads the action items screen', () => {
+    expect(parseRoute('#/action-items')).toEqual({ name: 'action-items' });
+    expect(routeHash({ name: 'action-items' })).toBe('#/action-items');
+  });
+
   it('keeps an unknown path for the message', () => {
     expect(parseRoute('#/nowhere')).toEqual({ name: 'not-found', path: '/nowhere' });
   });

@@ -4,6 +4,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'incidents' }
   | { name: 'incident'; incidentId: string }
+  | { name: 'action-items' }
   | { name: 'quick-declare' }
   | { name: 'not-found'; path: string };
 
@@ -12,6 +13,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/' || path === '/incidents') return { name: 'incidents' };
   if (path === '/quick-declare') return { name: 'quick-declare' };
+  if (path === '/action-items') return { name: 'action-items' };
   const incident = /^\/incidents\/([^/]+)$/.exec(path);
   if (incident?.[1]) return { name: 'incident', incidentId: decodeURIComponent(incident[1]) };
   return { name: 'not-found', path };
@@ -26,6 +28,8 @@ export function routeHash(route: Route): string {
       return `#/incidents/${encodeURIComponent(route.incidentId)}`;
     case 'quick-declare':
       return '#/quick-declare';
+    case 'action-items':
+      return '#/action-items';
     case 'not-found':
       return `#${route.path}`;
   }

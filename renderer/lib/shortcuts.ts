@@ -3,6 +3,7 @@ export const SHORTCUTS = {
   palette: { keys: 'Mod+K', label: 'Command palette' },
   declare: { keys: 'D', label: 'Declare incident' },
   incidents: { keys: 'I', label: 'Go to incidents' },
+  actionItems: { keys: 'A', label: 'Go to action items' },
   note: { keys: 'N', label: 'Add note' },
   status: { keys: 'S', label: 'Change status' },
   severity: { keys: 'V', label: 'Change severity' },

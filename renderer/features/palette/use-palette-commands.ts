@@ -12,6 +12,12 @@ export function usePaletteCommands(): PaletteCommand[] {
       shortcut: 'incidents',
       run: () => navigate({ name: 'incidents' }),
     },
+    {
+      id: 'action-items',
+      label: 'Go to action items',
+      shortcut: 'actionItems',
+      run: () => navigate({ name: 'action-items' }),
+    },
   ];
   return [...global, ...screenCommands];
 }

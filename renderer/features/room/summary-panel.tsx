@@ -10,6 +10,7 @@ import {
 import { ErrorMessage } from '../../components/error-message';
 import { Kbd } from '../../components/kbd';
 import { formatLocal, formatUtc, spansDays } from '../../lib/time';
+import { RoomActionItems } from '../action-items/room-action-items';
 import { useRoomStore } from './room.store';
 import type { RoomRefs } from './use-room-shortcuts';
 
@@ -72,6 +73,7 @@ export function SummaryPanel({ incident, refs }: { incident: Incident; refs: Roo
           );
         })}
       </dl>
+      <RoomActionItems incidentId={incident.id} />
     </aside>
   );
 }

@@ -1,17 +1,27 @@
-import { useEffect, useMemo, useRef } from 'react';
-import type { TimelineEvent } from '../../../shared/domain/timeline';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { TimelineEvent, TimelineKind } from '../../../shared/domain/timeline';
 import { TraceDropZone } from '../traces/trace-drop-zone';
 import { formatLocal, formatUtc, spansDays } from '../../lib/time';
 import { EventAttachment } from './event-attachment';
 import { NoteBox } from './note-box';
+import { kindLabel, TimelineFilter } from './timeline-filter';
+import './room.css';
 import { useRoomStore } from './room.store';
 import type { RoomRefs } from './use-room-shortcuts';
 
-/** Centre column: the timeline, newest at the bottom, with the note box under it. */
+/**
+ * Centre column: the timeline, newest at the bottom, with the kind filter above it and the
+ * note box under it.
+ */
 export function TimelinePanel({ incidentId, refs }: { incidentId: string; refs: RoomRefs }) {
   const timeline = useRoomStore((state) => state.timeline);
   const withDate = useMemo(() => spansDays(timeline.map((event) => event.occurredAt)), [timeline]);
   const endRef = useRef<HTMLLIElement>(null);
+  const [shown, setShown] = useState<ReadonlySet<TimelineKind>>(new Set());
+  const visible = useMemo(
+    () => (shown.size === 0 ? timeline : timeline.filter((event) => shown.has(event.kind))),
+    [timeline, shown],
+  );
 
   // Keep the newest event in view as events arrive, like a chat.
   useEffect(() => {
@@ -20,9 +30,15 @@ export function TimelinePanel({ incidentId, refs }: { incidentId: string; refs: 
 
   return (
     <section className="panel timeline-panel" aria-label="Timeline">
+      <TimelineFilter timeline={timeline} shown={shown} onChange={setShown} />
       <TraceDropZone incidentId={incidentId} fileInputRef={refs.traceFile}>
         <ol className="timeline" aria-label="Timeline events">
-          {timeline.map((event) => (
+          {visible.length < timeline.length && (
+            <li className="timeline-hidden muted">
+              {timeline.length - visible.length} events of other kinds hidden
+            </li>
+          )}
+          {visible.map((event) => (
             <TimelineItem key={event.id} event={event} withDate={withDate} />
           ))}
           <li ref={endRef} aria-hidden="true" className="timeline-end" />
@@ -44,7 +60,7 @@ function TimelineItem({ event, withDate }: { event: TimelineEvent; withDate: boo
       >
         {formatLocal(event.occurredAt, withDate)}
       </time>
-      <span className="kind">{event.kind.replace(/_/g, ' ')}</span>
+      <span className="kind">{kindLabel(event.kind)}</span>
       <div className="body">
         <span className="summary">{headline(event)}</span>
         <span className="source muted">
