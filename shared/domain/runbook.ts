@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Step kinds. A `shell` step runs a command, and a person marks a `manual` step done or
- * skipped. `query` (PromQL, LogQL, SQL) and `http` steps are recognised and shown, but the
- * executor does not run them yet.
+ * Step kinds. A `shell` step runs a command, an `http` step sends a request, and a person
+ * marks a `manual` step done or skipped. `query` steps (PromQL, LogQL, SQL) are recognised
+ * and shown, but the executor does not run them yet.
  */
 export const STEP_KINDS = ['shell', 'manual', 'query', 'http'] as const;
 export const StepKindSchema = z.enum(STEP_KINDS);
@@ -87,6 +87,8 @@ export const StepExpectationsSchema = z.object({
   regex: z.string().optional(),
   /** ECMAScript regular expression (multiline) stdout must not match. */
   not: z.string().optional(),
+  /** Accepted HTTP status codes for `http` steps, from `expect-status`; else 200 to 399. */
+  status: z.array(z.number().int()).optional(),
 });
 export type StepExpectations = z.infer<typeof StepExpectationsSchema>;
 
@@ -197,7 +199,7 @@ export const STEP_STATUSES = ['succeeded', 'failed', 'timed_out', 'cancelled', '
 
 /** One result check and whether it held. */
 export const StepCheckSchema = z.object({
-  name: z.enum(['exit', 'contains', 'regex', 'not']),
+  name: z.enum(['exit', 'status', 'contains', 'regex', 'not']),
   passed: z.boolean(),
   detail: z.string(),
 });
@@ -210,7 +212,9 @@ export const StepResultSchema = z.object({
   status: z.enum(STEP_STATUSES),
   exitCode: z.number().int().nullable(),
   signal: z.string().nullable(),
-  /** Captured stdout, cut at the per-step cap (see `truncated`). */
+  /** Response status of an `http` step; null when no response came. Absent for shell steps. */
+  httpStatus: z.number().int().nullable().optional(),
+  /** Captured stdout (the response body for `http` steps), cut at the per-step cap. */
   stdout: z.string(),
   stderr: z.string(),
   /** Output went over the cap; the full output is in `outputFiles`. */

@@ -195,7 +195,14 @@ async function runOne(ctx: CliContext, input: RunOneInput): Promise<number> {
     confirmed: true,
     typedConfirmation,
   });
-  const ended = result.exitCode === null ? `signal ${result.signal}` : `exit ${result.exitCode}`;
+  let ended = result.exitCode === null ? `signal ${result.signal}` : `exit ${result.exitCode}`;
+  if (result.httpStatus !== undefined) {
+    // HTTP steps do not stream, so the response body is printed once it is complete.
+    ctx.stdout.write(
+      result.stdout.endsWith('\n') || result.stdout === '' ? result.stdout : `${result.stdout}\n`,
+    );
+    ended = `HTTP ${result.httpStatus ?? 'no response'}`;
+  }
   const line = `${result.status} ${step.id} (${ended}, ${Math.round(result.durationMs)} ms)`;
   if (result.truncated)
     ctx.stdout.write(`Output was cut; full output in ${result.outputFiles.stdout}\n`);
@@ -249,7 +256,7 @@ async function findCommand(args: string[], ctx: CliContext): Promise<number> {
 /** Selects the named steps in the order given, or every shell step that "run all" includes. */
 function selectSteps(runbook: Runbook, ids: string[]): RunbookStep[] {
   if (ids.length === 0) {
-    return runbook.steps.filter((step) => step.kind === 'shell' && !step.excludeFromRunAll);
+    return runbook.steps.filter((step) => !step.excludeFromRunAll);
   }
   return ids.map((id) => {
     const step = runbook.steps.find((candidate) => candidate.id === id);
@@ -257,8 +264,8 @@ function selectSteps(runbook: Runbook, ids: string[]): RunbookStep[] {
       const known = runbook.steps.map((candidate) => candidate.id).join(', ');
       throw new UsageError(`Unknown step id "${id}" in ${runbook.path}. Steps: ${known}`);
     }
-    if (step.kind !== 'shell') {
-      throw new UsageError(`Step "${id}" is a ${step.kind} step; only shell steps run here.`);
+    if (step.kind !== 'shell' && step.kind !== 'http') {
+      throw new UsageError(`Step "${id}" is a ${step.kind} step; only shell and HTTP steps run.`);
     }
     if (step.interactive) {
       throw new UsageError(`Step "${id}" needs a terminal (${step.interactive}); run it yourself.`);

@@ -95,7 +95,7 @@ function toStep(
     background,
     candidate: draft.blockClass === 'candidate',
     excludeFromRunAll:
-      kind !== 'shell' ||
+      (kind !== 'shell' && kind !== 'http') ||
       interactive !== undefined ||
       background ||
       draft.blockClass === 'candidate' ||
@@ -112,6 +112,7 @@ function toStep(
       contains: attributes.expectContains ?? draft.expectLines,
       regex: attributes.expectRegex,
       not: attributes.expectNot,
+      status: readIntList(attributes.expectStatus),
     },
     exampleOutput: draft.exampleOutput,
     rule: draft.rule,

@@ -1,4 +1,7 @@
+import { once } from 'node:events';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
@@ -365,5 +368,63 @@ describe('RunbookService', () => {
     expect(t.core.runbooks.runState(incidentId, conditional).outcomes.at(-1)?.status).toBe(
       'skipped',
     );
+  });
+
+  it('runs an HTTP step against a local server', async () => {
+    const requests: string[] = [];
+    const server = http.createServer((request, response) => {
+      requests.push(`${request.method} ${request.url} ${request.headers.authorization}`);
+      response.writeHead(request.url?.startsWith('/healthz') ? 200 : 503);
+      response.end('status: green');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    try {
+      const page = t.write(
+        'http.md',
+        [
+          '# Health',
+          '',
+          '```http {name=health expect-contains=green}',
+          'GET http://127.0.0.1:${PORT}/healthz?service=<service>',
+          'Authorization: Bearer ${API_TOKEN}',
+          '```',
+          '',
+          '```http {name=broken}',
+          'GET http://127.0.0.1:${PORT}/other',
+          '```',
+          '',
+        ].join('\n'),
+      );
+      const step = t.core.runbooks.get(page).steps[0];
+      expect(step?.kind).toBe('http');
+      expect(step?.params).toEqual(['SERVICE', 'PORT', 'API_TOKEN']);
+      const params = { PORT: String(port), service: 'a b', API_TOKEN: 'tok-secret-1' };
+      const input = { incidentId, runbookId: page, params, confirmed: true };
+      const result = await t.core.runbooks.runStep({ ...input, stepId: 'health' });
+      expect(result.status).toBe('succeeded');
+      expect(result.httpStatus).toBe(200);
+      expect(result.stdout).toBe('status: green');
+      expect(requests[0]).toBe('GET /healthz?service=a%20b Bearer tok-secret-1');
+      const failed = await t.core.runbooks.runStep({ ...input, stepId: 'broken' });
+      expect(failed.status).toBe('failed');
+      expect(failed.checks[0]?.detail).toBe('HTTP status 503, expected 200 to 399');
+      const event = t.core.timeline.list(incidentId).find((e) => e.kind === 'runbook_step');
+      expect(event?.summary).toMatch(/^Ran "health" \(HTTP 200, \d+ ms\)$/);
+      expect(JSON.stringify(event?.data)).not.toContain('tok-secret-1');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('confirms HTTP methods that change things', () => {
+    const page = t.write(
+      'post.md',
+      '# P\n\n```http {name=purge}\nPOST http://127.0.0.1:1/purge\n```\n',
+    );
+    const step = t.core.runbooks.get(page).steps[0];
+    expect(step?.confirm).toBe('confirm');
+    expect(step?.confirmReasons).toContain('HTTP POST');
   });
 });

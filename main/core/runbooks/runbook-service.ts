@@ -26,7 +26,7 @@ import { readRunState } from './run-state';
 import { findOpenRun, incidentExists, insertRun, type RunRow } from './runs.queries';
 import { conditionHolds, recordSkip } from './step-condition';
 import { checkStepReady, typedConfirmText } from './step-gate';
-import { renderCommand, runShellStep } from './step-runner';
+import { renderCommand, runStep } from './step-runner';
 
 export interface RunbookServiceDeps {
   db: Database;
@@ -157,7 +157,7 @@ export class RunbookService {
     const parsed = this.load(input.runbookId);
     const run = this.openRun(input.incidentId, parsed);
     const step = findStep(run.steps, input.stepId, run.runbookPath);
-    if (step.kind !== 'shell') {
+    if (step.kind !== 'shell' && step.kind !== 'http') {
       throw new AppError(
         'precondition_failed',
         step.kind === 'manual'
@@ -194,7 +194,7 @@ export class RunbookService {
     const controller = new AbortController();
     this.active.set(key, controller);
     try {
-      return await runShellStep(this.deps, {
+      return await runStep(this.deps, {
         incidentId: input.incidentId,
         runbook: parsed.runbook,
         run,

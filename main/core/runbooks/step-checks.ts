@@ -8,13 +8,10 @@ export function checkExpectations(
   expect: StepExpectations,
   exitCode: number | null,
   stdout: string,
+  httpStatus?: number | null,
 ): StepCheck[] {
   const checks: StepCheck[] = [
-    {
-      name: 'exit',
-      passed: exitCode !== null && expect.exit.includes(exitCode),
-      detail: `exit code ${exitCode ?? 'none'}, expected ${expect.exit.join(' or ')}`,
-    },
+    httpStatus === undefined ? exitCheck(expect, exitCode) : statusCheck(expect, httpStatus),
   ];
   if (expect.contains !== undefined) {
     const lines = expect.contains
@@ -36,6 +33,26 @@ export function checkExpectations(
     checks.push(regexCheck('not', expect.not, stdout, false));
   }
   return checks;
+}
+
+function exitCheck(expect: StepExpectations, exitCode: number | null): StepCheck {
+  return {
+    name: 'exit',
+    passed: exitCode !== null && expect.exit.includes(exitCode),
+    detail: `exit code ${exitCode ?? 'none'}, expected ${expect.exit.join(' or ')}`,
+  };
+}
+
+function statusCheck(expect: StepExpectations, status: number | null): StepCheck {
+  const passed =
+    status !== null &&
+    (expect.status ? expect.status.includes(status) : status >= 200 && status < 400);
+  const expected = expect.status ? expect.status.join(' or ') : '200 to 399';
+  return {
+    name: 'status',
+    passed,
+    detail: `HTTP status ${status ?? 'none'}, expected ${expected}`,
+  };
 }
 
 function regexCheck(

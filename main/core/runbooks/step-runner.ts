@@ -6,6 +6,7 @@ import type { Database } from '../db/connection';
 import type { Logger } from '../telemetry/logger';
 import type { TimelineService } from '../timeline/timeline-service';
 import { executeShell, type ExecuteResult } from './executor';
+import { executeHttp, parseHttpRequest, renderHttpRequest } from './http-step';
 import type { GitInfo } from './git-info';
 import { maskText } from './masking';
 import type { ResolvedParams } from './params';
@@ -22,8 +23,8 @@ export interface StepRunnerDeps {
   push: (event: PushEvent) => void;
 }
 
-/** Everything decided before a shell step starts. */
-export interface ShellStepPlan {
+/** Everything decided before a shell or HTTP step starts. */
+export interface StepPlan {
   incidentId: string;
   runbook: Runbook;
   run: RunRow;
@@ -35,37 +36,25 @@ export interface ShellStepPlan {
 }
 
 /**
- * Runs a checked shell step and records it: a `step_results` row and a `runbook_step`
- * timeline event with the command, masked parameters, output, exit code and provenance.
+ * Runs a checked shell or HTTP step and records it: a `step_results` row and a
+ * `runbook_step` timeline event with the command, masked parameters, output, exit code or
+ * HTTP status, and provenance.
  */
-export async function runShellStep(deps: StepRunnerDeps, plan: ShellStepPlan): Promise<StepResult> {
+export async function runStep(deps: StepRunnerDeps, plan: StepPlan): Promise<StepResult> {
   const { incidentId, run, step, params } = plan;
   const resultId = newId();
   const startedAt = deps.clock();
   const log = deps.log.child({ incidentId, runId: run.id, stepId: step.id });
   log.info('step started');
 
-  const script = renderCommand(step);
-  const executed = await executeShell({
-    command: script,
-    env: params.env,
-    cwd: path.dirname(run.runbookPath),
-    timeoutMs: step.timeoutMs,
-    signal: plan.signal,
-    secrets: params.secrets,
-    outputPath: path.join(deps.dataDir, 'step-output', resultId),
-    onOutput: (stream, chunk) =>
-      deps.push({
-        type: 'runbooks:step-output',
-        incidentId,
-        runId: run.id,
-        stepId: step.id,
-        stream,
-        chunk,
-      }),
-  });
+  const executed = await execute(deps, plan, resultId);
   const endedAt = deps.clock();
-  const checks = checkExpectations(step.expect, executed.exitCode, executed.stdout);
+  const checks = checkExpectations(
+    step.expect,
+    executed.exitCode,
+    executed.stdout,
+    executed.httpStatus,
+  );
   const result: StepResult = {
     runId: run.id,
     stepId: step.id,
@@ -75,6 +64,7 @@ export async function runShellStep(deps: StepRunnerDeps, plan: ShellStepPlan): P
     ),
     exitCode: executed.exitCode,
     signal: executed.signal,
+    ...(executed.httpStatus === undefined ? {} : { httpStatus: executed.httpStatus }),
     stdout: executed.stdout,
     stderr: executed.stderr,
     truncated: executed.truncated,
@@ -89,7 +79,9 @@ export async function runShellStep(deps: StepRunnerDeps, plan: ShellStepPlan): P
     'step ended',
   );
 
-  const command = maskText(script, params.secrets);
+  // Shell parameters are environment variables and HTTP ones are filled in at send time, so
+  // the step's own text is the command as run; masking covers secrets written into it.
+  const command = maskText(step.command ?? '', params.secrets);
   const gitInfo = await plan.git;
   deps.db.transaction(() => {
     insertStepResult(deps.db, {
@@ -145,7 +137,43 @@ export async function runShellStep(deps: StepRunnerDeps, plan: ShellStepPlan): P
   return result;
 }
 
-function statusOf(executed: ExecuteResult, checksPassed: boolean): StepResult['status'] {
+/** A finished shell or HTTP execution; `httpStatus` is set for HTTP steps only. */
+type Execution = Omit<ExecuteResult, 'pid'> & { httpStatus?: number | null };
+
+async function execute(deps: StepRunnerDeps, plan: StepPlan, resultId: string): Promise<Execution> {
+  const { incidentId, run, step, params } = plan;
+  const outputPath = path.join(deps.dataDir, 'step-output', resultId);
+  if (step.kind === 'http') {
+    const request = renderHttpRequest(parseHttpRequest(step.command ?? ''), params.env);
+    return executeHttp({
+      request,
+      timeoutMs: step.timeoutMs,
+      signal: plan.signal,
+      secrets: params.secrets,
+      outputPath,
+    });
+  }
+  return executeShell({
+    command: renderCommand(step),
+    env: params.env,
+    cwd: path.dirname(run.runbookPath),
+    timeoutMs: step.timeoutMs,
+    signal: plan.signal,
+    secrets: params.secrets,
+    outputPath,
+    onOutput: (stream, chunk) =>
+      deps.push({
+        type: 'runbooks:step-output',
+        incidentId,
+        runId: run.id,
+        stepId: step.id,
+        stream,
+        chunk,
+      }),
+  });
+}
+
+function statusOf(executed: Execution, checksPassed: boolean): StepResult['status'] {
   if (executed.outcome === 'timed_out') return 'timed_out';
   if (executed.outcome === 'cancelled') return 'cancelled';
   return checksPassed ? 'succeeded' : 'failed';
@@ -166,9 +194,11 @@ function summaryOf(step: RunbookStep, result: StepResult): string {
     case 'succeeded':
     case 'failed': {
       const ended =
-        result.exitCode === null
-          ? `signal ${result.signal ?? 'unknown'}`
-          : `exit ${result.exitCode}`;
+        result.httpStatus !== undefined
+          ? `HTTP ${result.httpStatus ?? 'no response'}`
+          : result.exitCode === null
+            ? `signal ${result.signal ?? 'unknown'}`
+            : `exit ${result.exitCode}`;
       const failedCheck = result.checks.find((check) => !check.passed && check.name !== 'exit');
       const suffix = failedCheck ? `; check failed: ${failedCheck.detail}` : '';
       return `Ran "${step.title}" (${ended}, ${ms}${suffix})`;
@@ -176,7 +206,11 @@ function summaryOf(step: RunbookStep, result: StepResult): string {
   }
 }
 
-/** Returns the script a shell step runs: its command with placeholders turned into expansions. */
+/**
+ * Returns the text a step runs: for shell steps the command with placeholders turned into
+ * expansions, for HTTP steps the request as written (values are filled in when sent).
+ */
 export function renderCommand(step: RunbookStep): string {
+  if (step.kind === 'http') return step.command ?? '';
   return replacePlaceholders(step.command ?? '');
 }

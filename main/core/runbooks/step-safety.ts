@@ -1,5 +1,6 @@
 import type { ConfirmLevel, Risk } from '../../../shared/domain/runbook';
 import { readBool } from './attributes';
+import { parseHttpRequest, READ_ONLY_METHODS } from './http-step';
 import { detectDestructive, highestRisk } from './destructive';
 import type { ConfirmPolicy } from './front-matter';
 import { CHANGING_ROLES } from './sections';
@@ -29,10 +30,16 @@ export function assessSafety(draft: StepDraft, policy: ConfirmPolicy): StepSafet
   const declaredRisk = RISK_ORDER.includes(attributes.risk as Risk)
     ? (attributes.risk as Risk)
     : 'low';
-  const risk = maxRisk(declaredRisk, highestRisk(findings));
+  const method = draft.blockClass === 'http' ? httpMethod(draft.command ?? '') : null;
+  const changesByHttp = method !== null && !READ_ONLY_METHODS.has(method);
+  const risk = maxRisk(
+    maxRisk(declaredRisk, highestRisk(findings)),
+    changesByHttp ? 'medium' : 'low',
+  );
 
   const reasons: string[] = [];
   if (draft.blockClass === 'candidate') reasons.push('unlabeled code block');
+  if (changesByHttp) reasons.push(`HTTP ${method}`);
   reasons.push(...new Set(findings.map((finding) => finding.rule)));
   if (policy !== 'never') {
     if (policy === 'always') reasons.push('runbook confirms every step');
@@ -48,6 +55,14 @@ export function assessSafety(draft: StepDraft, policy: ConfirmPolicy): StepSafet
   let confirm: ConfirmLevel = reasons.length > 0 ? 'confirm' : 'none';
   if (risk === 'high' || typedParam) confirm = 'typed';
   return { confirm, confirmReasons: reasons, confirmParam: typedParam, risk };
+}
+
+function httpMethod(command: string): string | null {
+  try {
+    return parseHttpRequest(command).method;
+  } catch {
+    return null;
+  }
 }
 
 function maxRisk(a: Risk, b: Risk): Risk {
