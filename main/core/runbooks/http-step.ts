@@ -14,7 +14,7 @@ export interface HttpRequest {
   body: string;
 }
 
-/** A finished HTTP step; `stdout` holds the response body. */
+/** A finished HTTP step; `stdout` is the response body. */
 export type HttpExecution = Omit<ExecuteResult, 'pid'> & { httpStatus: number | null };
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -98,6 +98,7 @@ export async function executeHttp(options: HttpStepOptions): Promise<HttpExecuti
       `HTTP step URL "${maskText(request.url, options.secrets)}" is invalid.`,
     );
   }
+
   const signals = [options.signal];
   if (options.timeoutMs > 0) signals.push(AbortSignal.timeout(options.timeoutMs));
   const started = performance.now();
@@ -105,6 +106,7 @@ export async function executeHttp(options: HttpStepOptions): Promise<HttpExecuti
   let body = '';
   let error = '';
   let outcome: HttpExecution['outcome'] = 'exited';
+
   try {
     const response = await fetch(url, {
       method: request.method,
@@ -123,6 +125,7 @@ export async function executeHttp(options: HttpStepOptions): Promise<HttpExecuti
     else if ((caught as Error).name === 'TimeoutError') outcome = 'timed_out';
     error = (caught as Error).message;
   }
+
   return finish(options, {
     outcome,
     httpStatus,
