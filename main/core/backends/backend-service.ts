@@ -174,7 +174,11 @@ export class BackendService {
     } catch (error) {
       const failure = error as Error;
       // A 404 is a statement about the data, not a sign that the backend is unhealthy.
-      if (failure instanceof HttpStatusError && failure.status === 404) throw failure;
+      // Callers turn it into not_found, an empty result or a fallback to an older route.
+      if (failure instanceof HttpStatusError && failure.status === 404) {
+        this.deps.log.debug({ backend: config.name, route }, 'backend returned 404');
+        throw failure;
+      }
       // A 400 is about the request (Tempo rejects a query it cannot parse); the backend is up.
       if (failure instanceof HttpStatusError && failure.status === 400) {
         policy.succeeded(performance.now() - started);
