@@ -40,7 +40,7 @@ export function parseTags(raw: string[]): [string, string][] {
   });
 }
 
-/** Start of the default search window before the incident started, in milliseconds. */
+/** How long before the incident start the default search window begins, in milliseconds. */
 export const WINDOW_LEAD_MS = 15 * 60 * 1000;
 
 /**
