@@ -191,7 +191,11 @@ export async function executeShell(options: ExecuteOptions): Promise<ExecuteResu
   const durationMs = performance.now() - started;
 
   for (const timer of timers) clearTimeout(timer);
-  if (groupAlive(pid)) killGroup(pid, 'SIGKILL');
+  if (groupAlive(pid)) {
+    killGroup(pid, 'SIGKILL');
+    // A killed process closes its pipes before it is gone, so wait for the group to empty.
+    await waitForGroupExit(pid, grace);
+  }
   options.signal?.removeEventListener('abort', onAbort);
   await endCaptures();
   return {
@@ -222,6 +226,18 @@ function groupAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Polls until no process is left in the group, for at most `limitMs`. Zombies count as
+ * present until their parent reaps them, so an init that never reaps makes this wait the
+ * whole limit.
+ */
+async function waitForGroupExit(pid: number, limitMs: number): Promise<void> {
+  const deadline = performance.now() + limitMs;
+  while (groupAlive(pid) && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
