@@ -1,5 +1,6 @@
 import { Modal } from '../components/modal';
 import { ActionItemsPage } from '../features/action-items/action-items-page';
+import { SettingsPage } from '../features/backends/settings-page';
 import { CommandPalette } from '../features/palette/command-palette';
 import { DeclareForm } from '../features/incidents/declare-form';
 import { IncidentsPage } from '../features/incidents/incidents-page';
@@ -19,6 +20,7 @@ export function App() {
   useShortcut('declare', openDeclare, !compact);
   useShortcut('incidents', () => navigate({ name: 'incidents' }), !compact);
   useShortcut('actionItems', () => navigate({ name: 'action-items' }), !compact);
+  useShortcut('settings', () => navigate({ name: 'settings' }), !compact);
 
   return (
     <>
@@ -48,6 +50,8 @@ function Screen({ route }: { route: Route }) {
       return <QuickDeclare />;
     case 'action-items':
       return <ActionItemsPage />;
+    case 'settings':
+      return <SettingsPage />;
     case 'not-found':
       return (
         <main className="room-message">

@@ -23,6 +23,10 @@ describe('parseRoute', () => {
     expect(routeHash({ name: 'action-items' })).toBe('#/action-items');
   });
 
+  it('reads the settings screen', () => {
+    expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
+  });
+
   it('keeps an unknown path for the message', () => {
     expect(parseRoute('#/nowhere')).toEqual({ name: 'not-found', path: '/nowhere' });
   });

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'incidents' }
   | { name: 'incident'; incidentId: string }
   | { name: 'action-items' }
+  | { name: 'settings' }
   | { name: 'quick-declare' }
   | { name: 'not-found'; path: string };
 
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/' || path === '/incidents') return { name: 'incidents' };
   if (path === '/quick-declare') return { name: 'quick-declare' };
   if (path === '/action-items') return { name: 'action-items' };
+  if (path === '/settings') return { name: 'settings' };
   const incident = /^\/incidents\/([^/]+)$/.exec(path);
   if (incident?.[1]) return { name: 'incident', incidentId: decodeURIComponent(incident[1]) };
   return { name: 'not-found', path };
@@ -30,6 +32,8 @@ export function routeHash(route: Route): string {
       return '#/quick-declare';
     case 'action-items':
       return '#/action-items';
+    case 'settings':
+      return '#/settings';
     case 'not-found':
       return `#${route.path}`;
   }

@@ -54,6 +54,9 @@ export function IncidentsPage() {
         <a className="button" href={routeHash({ name: 'action-items' })}>
           Action items <Kbd shortcut="actionItems" />
         </a>
+        <a className="button" href={routeHash({ name: 'settings' })}>
+          Settings <Kbd shortcut="settings" />
+        </a>
         <button type="button" className="primary declare-button" onClick={openDeclare}>
           Declare incident <Kbd shortcut="declare" />
         </button>

@@ -18,6 +18,12 @@ export function usePaletteCommands(): PaletteCommand[] {
       shortcut: 'actionItems',
       run: () => navigate({ name: 'action-items' }),
     },
+    {
+      id: 'settings',
+      label: 'Open settings',
+      shortcut: 'settings',
+      run: () => navigate({ name: 'settings' }),
+    },
   ];
   return [...global, ...screenCommands];
 }

@@ -54,10 +54,16 @@ function TraceAttachment({ data }: { data: Record<string, unknown> }) {
     ['trace id', data.traceId],
     ['format', data.format],
     ['root', [data.rootService, data.rootOperation].filter(Boolean).join(': ') || undefined],
-    ['spans', data.spanCount],
+    [
+      'spans',
+      typeof data.sourceSpanCount === 'number'
+        ? `${String(data.spanCount)} of ${data.sourceSpanCount} picked`
+        : data.spanCount,
+    ],
     ['errors', data.errorCount],
     ['duration', typeof data.durationMs === 'number' ? formatDuration(data.durationMs) : undefined],
-    ['file', data.fileName],
+    ['source', data.fileName],
+    ['note', data.note],
   ];
   return (
     <details className="attachment">
@@ -81,7 +87,7 @@ function TraceAttachment({ data }: { data: Record<string, unknown> }) {
   );
 }
 
-/** The stdout file path from a step event's `outputFiles`, when the event has one. */
+/** Returns the stdout file path from a step event's `outputFiles`, when the event has one. */
 function outputFile(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || !('stdout' in value)) return null;
   return typeof value.stdout === 'string' ? value.stdout : null;

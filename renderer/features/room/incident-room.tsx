@@ -9,6 +9,7 @@ import { usePostmortemStore } from '../postmortems/postmortem.store';
 import { ConfirmStepModal } from '../runbooks/confirm-step-modal';
 import { RunbookPanel } from '../runbooks/runbook-panel';
 import { AttachTraceButton } from '../traces/trace-drop-zone';
+import { SearchTracesButton, TraceSearchModal } from '../traces/trace-search-modal';
 import { WaterfallModal } from '../traces/waterfall-modal';
 import { SummaryPanel } from './summary-panel';
 import { TimelinePanel } from './timeline-panel';
@@ -55,6 +56,7 @@ export function IncidentRoom({ incidentId }: { incidentId: string }) {
           updated {ageSince(incident.updatedAt, now)} ago
         </span>
         <span className="spacer" />
+        <SearchTracesButton />
         <AttachTraceButton fileInputRef={refs.traceFile} />
         <button type="button" onClick={() => void exportMarkdown(incident.id)}>
           Export postmortem <Kbd shortcut="export" />
@@ -67,7 +69,8 @@ export function IncidentRoom({ incidentId }: { incidentId: string }) {
       </div>
       <ConfirmStepModal incidentId={incident.id} />
       <ExportModal />
-      <WaterfallModal />
+      <TraceSearchModal incidentId={incident.id} />
+      <WaterfallModal incidentId={incident.id} />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { api } from '../../api/api';
 import { usePostmortemStore } from '../postmortems/postmortem.store';
 import { useRunbooksStore } from '../runbooks/runbooks.store';
 import { useStepRunsStore } from '../runbooks/step-runs.store';
+import { useTraceSearchStore } from '../traces/trace-search.store';
 import { useTracesStore } from '../traces/traces.store';
 import { useWaterfallStore } from '../traces/waterfall.store';
 import { useRoomStore } from './room.store';
@@ -18,6 +19,7 @@ export function useIncidentRoom(incidentId: string) {
     useTracesStore.getState().reset();
     usePostmortemStore.getState().close();
     useWaterfallStore.getState().close();
+    useTraceSearchStore.getState().close();
     return api.onPush((event) => {
       useRoomStore.getState().applyPush(event);
       useStepRunsStore.getState().applyPush(event, incidentId);

@@ -4,6 +4,7 @@ import { allowedTransitions, SEVERITIES } from '../../../shared/domain/incident'
 import { useUiStore, type PaletteCommand } from '../../app/ui.store';
 import { useShortcut } from '../../lib/use-shortcut';
 import { usePostmortemStore } from '../postmortems/postmortem.store';
+import { useTraceSearchStore } from '../traces/trace-search.store';
 import { useRoomStore } from './room.store';
 
 /** Elements that room shortcuts focus or click. */
@@ -38,6 +39,7 @@ export function useRoomShortcuts(incident: Incident | null): RoomRefs {
       severity: () => refs.severity.current?.focus(),
       runbook: () => refs.runbook.current?.focus(),
       trace: () => refs.traceFile.current?.click(),
+      traceSearch: () => void useTraceSearchStore.getState().show(),
       export: () => {
         if (incident) void exportMarkdown(incident.id);
       },
@@ -50,6 +52,7 @@ export function useRoomShortcuts(incident: Incident | null): RoomRefs {
   useShortcut('severity', actions.severity, enabled);
   useShortcut('runbook', actions.runbook, enabled);
   useShortcut('trace', actions.trace, enabled);
+  useShortcut('traceSearch', actions.traceSearch, enabled);
   useShortcut('export', actions.export, enabled);
 
   useEffect(() => {
@@ -63,12 +66,18 @@ export function useRoomShortcuts(incident: Incident | null): RoomRefs {
 
 function roomCommands(
   incident: Incident,
-  actions: Record<'note' | 'runbook' | 'trace' | 'export', () => void>,
+  actions: Record<'note' | 'runbook' | 'trace' | 'traceSearch' | 'export', () => void>,
 ): PaletteCommand[] {
   const { setStatus, setSeverity } = useRoomStore.getState();
   return [
     { id: 'note', label: 'Add note', shortcut: 'note', run: actions.note },
     { id: 'trace', label: 'Attach trace file', shortcut: 'trace', run: actions.trace },
+    {
+      id: 'trace-search',
+      label: 'Search traces',
+      shortcut: 'traceSearch',
+      run: actions.traceSearch,
+    },
     { id: 'export', label: 'Export postmortem', shortcut: 'export', run: actions.export },
     { id: 'runbook', label: 'Pick runbook', shortcut: 'runbook', run: actions.runbook },
     ...allowedTransitions(incident.status).map((status) => ({
