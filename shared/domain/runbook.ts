@@ -140,7 +140,7 @@ export const RunbookStepSchema = z.object({
    * `steps["diagnosis/oom"].exit == 0`; when it is false the step is skipped and recorded.
    */
   when: z.string().optional(),
-  /** What "run all" does after this step fails: stop (default) or continue. */
+  /** Action of "run all" after this step fails: stop (default) or continue. */
   onFail: z.enum(['stop', 'continue']),
   /** A second run in the same incident needs `rerun: true` (`idempotent=false`). */
   idempotent: z.boolean(),
@@ -264,7 +264,7 @@ export const StepOutcomeSchema = z.object({
 });
 export type StepOutcome = z.infer<typeof StepOutcomeSchema>;
 
-/** Where an incident stands with one runbook, for resuming after a restart. */
+/** An incident's progress through one runbook, for resuming after a restart. */
 export const RunStateSchema = z.object({
   /** Null until a step of the runbook has run in the incident. */
   runId: z.string().nullable(),

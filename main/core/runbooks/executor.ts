@@ -112,7 +112,7 @@ class StreamCapture {
 
 /**
  * Runs a shell command in its own process group and captures its output. A timeout or an
- * abort sends SIGTERM to the whole group, then SIGKILL after the grace period; processes
+ * abort sends SIGTERM to the whole group, then SIGKILL after the grace period. Processes
  * left in the group when the shell exits are ended the same way. A process that leaves the
  * group (`setsid`, a daemon) is out of reach.
  */

@@ -261,7 +261,7 @@ export class RunbookService {
   }
 
   /**
-   * Returns where the incident stands with a runbook: the frozen steps of its latest run
+   * Returns the incident's progress through a runbook: the frozen steps of its latest run
    * and the latest outcome of each step, shell or manual. Used to resume after a restart.
    */
   runState(incidentId: string, runbookId: string): RunState {

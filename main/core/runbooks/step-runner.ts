@@ -80,7 +80,7 @@ export async function runStep(deps: StepRunnerDeps, plan: StepPlan): Promise<Ste
   );
 
   // Shell parameters are environment variables and HTTP ones are filled in at send time, so
-  // the step's own text is the command as run; masking covers secrets written into it.
+  // the step's own text is the command as run. Masking covers secrets written into it.
   const command = maskText(step.command ?? '', params.secrets);
   const gitInfo = await plan.git;
   deps.db.transaction(() => {
