@@ -352,6 +352,8 @@ describe('RunbookService', () => {
     });
     expect(() => service.get(file)).toThrow(/library id only/);
     expect(service.get('bundled/disk.md').title).toBe('Disk full');
+    expect(service.list().map((entry) => entry.id)).toEqual(['bundled/disk.md']);
+    expect(service.findByAlert('HostDiskFull')).toHaveLength(1);
   });
 
   it('skips a step whose condition is false', async () => {
