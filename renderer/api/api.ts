@@ -57,6 +57,15 @@ export const api = {
   onPush(listener: PushListener): () => void {
     return current().onPush(listener);
   },
+
+  /**
+   * Registers a listener for a push stream that came back after a break, when a screen
+   * should reload what it shows. Returns the function that removes it. The desktop bridge
+   * has no such break, so there the listener is never called.
+   */
+  onReconnect(listener: () => void): () => void {
+    return current().onReconnect?.(listener) ?? (() => undefined);
+  },
 };
 
 /** Picks the transport now, so the browser host token leaves the URL before routing reads it. */

@@ -8,6 +8,7 @@ import type { PushListener, Transport } from './transport';
  */
 export function createHttpTransport(token: string | null): Transport {
   const listeners = new Set<PushListener>();
+  const reconnectListeners = new Set<() => void>();
   let source: EventSource | null = null;
 
   const openStream = (): void => {
@@ -17,6 +18,13 @@ export function createHttpTransport(token: string | null): Transport {
       const event = parsePush(message.data);
       if (!event) return;
       for (const listener of listeners) listener(event);
+    };
+    // EventSource reconnects by itself after a break; pushes sent meanwhile are lost, so
+    // every later `open` tells the screens to reload what they show.
+    let opened = false;
+    source.onopen = () => {
+      if (opened) for (const listener of reconnectListeners) listener();
+      opened = true;
     };
   };
 
@@ -28,6 +36,13 @@ export function createHttpTransport(token: string | null): Transport {
       openStream();
       return () => {
         listeners.delete(listener);
+      };
+    },
+    onReconnect(listener) {
+      reconnectListeners.add(listener);
+      openStream();
+      return () => {
+        reconnectListeners.delete(listener);
       };
     },
   };

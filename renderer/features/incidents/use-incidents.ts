@@ -9,9 +9,14 @@ export function useIncidents() {
 
   useEffect(() => {
     void load();
-    return api.onPush((event) => {
+    const stopPushes = api.onPush((event) => {
       if (event.type === 'incidents:changed' || event.type === 'timeline:appended') void load();
     });
+    const stopReconnects = api.onReconnect(() => void load());
+    return () => {
+      stopPushes();
+      stopReconnects();
+    };
   }, [load]);
 
   return store;

@@ -20,10 +20,16 @@ export function useIncidentRoom(incidentId: string) {
     usePostmortemStore.getState().close();
     useWaterfallStore.getState().close();
     useTraceSearchStore.getState().close();
-    return api.onPush((event) => {
+    const stopPushes = api.onPush((event) => {
       useRoomStore.getState().applyPush(event);
       useStepRunsStore.getState().applyPush(event, incidentId);
     });
+    // Timeline events pushed while the stream was down would be missing without a reload.
+    const stopReconnects = api.onReconnect(() => void useRoomStore.getState().refresh());
+    return () => {
+      stopPushes();
+      stopReconnects();
+    };
   }, [incidentId]);
 
   const current = room.incidentId === incidentId ? room : null;
