@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { EventSource } from '../../shared/domain/timeline';
 import type { PushEvent } from '../../shared/ipc/events';
+import { PrometheusClient } from './backends/prometheus-client';
 import type { SecretStore } from './backends/secrets';
 import { systemClock, type Clock } from './clock';
 import { DATABASE_FILE, openDatabase, type Database } from './db/connection';
@@ -73,6 +74,10 @@ export function createCore(options: CoreOptions): Core {
     libraryDirs: options.runbookDirs ?? [BUNDLED_RUNBOOKS_DIR],
     dataDir: options.dataDir,
     push,
+    prometheus: new PrometheusClient({
+      dataDir: options.dataDir,
+      log: log.child({ module: 'prometheus' }),
+    }),
     // Only the CLI opens runbooks by file path; UI hosts stay inside the library.
     allowFilePaths: options.source === 'cli',
   });

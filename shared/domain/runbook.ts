@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Step kinds. A `shell` step runs a command, an `http` step sends a request, and a person
- * marks a `manual` step done or skipped. `query` steps (PromQL, LogQL, SQL) are recognised
- * and shown, but the executor does not run them yet.
+ * Step kinds. A `shell` step runs a command, an `http` step sends a request, a `query`
+ * step runs PromQL against a configured Prometheus, and a person marks a `manual` step done
+ * or skipped. LogQL and SQL blocks are `query` steps too, but Firebreak does not run them yet.
  */
 export const STEP_KINDS = ['shell', 'manual', 'query', 'http'] as const;
 export const StepKindSchema = z.enum(STEP_KINDS);
@@ -109,6 +109,11 @@ export const RunbookStepSchema = z.object({
   command: z.string().optional(),
   /** Fence language as written, such as `bash`; empty for unlabeled and indented blocks. */
   lang: z.string().optional(),
+  /**
+   * Datasource a `query` step runs against: the `datasource` attribute, else front matter
+   * `runbook.datasources.prometheus`. Unset means the only one configured.
+   */
+  datasource: z.string().optional(),
   /** Plain text of the step as written (the list item, heading body or preceding sentence). */
   text: z.string(),
   /** Parameter names the command needs, such as `NAMESPACE` for `<namespace>`. */
@@ -199,11 +204,49 @@ export const STEP_STATUSES = ['succeeded', 'failed', 'timed_out', 'cancelled', '
 
 /** One result check and whether it held. */
 export const StepCheckSchema = z.object({
-  name: z.enum(['exit', 'status', 'contains', 'regex', 'not']),
+  /** `query` is whether Prometheus answered the query with `status: "success"`. */
+  name: z.enum(['exit', 'status', 'query', 'contains', 'regex', 'not']),
   passed: z.boolean(),
   detail: z.string(),
 });
 export type StepCheck = z.infer<typeof StepCheckSchema>;
+
+/** Result types of a Prometheus query. */
+export const PROM_RESULT_TYPES = ['vector', 'matrix', 'scalar', 'string'] as const;
+
+/** A small table of query results: label and value columns, one row per series. */
+export const QueryTableSchema = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+});
+export type QueryTable = z.infer<typeof QueryTableSchema>;
+
+/** Evidence of one PromQL query step, kept in its result and its timeline event. */
+export const QueryEvidenceSchema = z.object({
+  /** Name of the Prometheus datasource queried. */
+  datasource: z.string(),
+  /** The query as sent, with parameter values filled in and secrets masked. */
+  query: z.string(),
+  /** Evaluation time sent as `time=`, ISO-8601 UTC. */
+  time: z.string(),
+  /** Null when Prometheus answered with an error or no valid answer came. */
+  resultType: z.enum(PROM_RESULT_TYPES).nullable(),
+  /** Series in a vector or matrix; 1 for a scalar or string; 0 without a result. */
+  seriesCount: z.number().int(),
+  /** The first `QUERY_TABLE_ROWS` series. */
+  table: QueryTableSchema,
+  /** Prometheus's `errorType` (such as `bad_data`) and `error` text, else null. */
+  errorType: z.string().nullable(),
+  error: z.string().nullable(),
+  /** Warnings Prometheus returned beside the result. */
+  warnings: z.array(z.string()),
+  /** File holding the raw response body as received; empty when no response came. */
+  responseFile: z.string(),
+});
+export type QueryEvidence = z.infer<typeof QueryEvidenceSchema>;
+
+/** Series shown in a query step's table; the raw response on disk has all of them. */
+export const QUERY_TABLE_ROWS = 20;
 
 /** The recorded result of one executed shell step. Output has secret values masked. */
 export const StepResultSchema = z.object({
@@ -214,7 +257,12 @@ export const StepResultSchema = z.object({
   signal: z.string().nullable(),
   /** Response status of an `http` step; null when no response came. Absent for shell steps. */
   httpStatus: z.number().int().nullable().optional(),
-  /** Captured stdout (the response body for `http` steps), cut at the per-step cap. */
+  /** Datasource, query, result type, series count and table of a PromQL `query` step. */
+  query: QueryEvidenceSchema.optional(),
+  /**
+   * Captured stdout (the response body for `http` steps, the result table as text for
+   * `query` steps), cut at the per-step cap.
+   */
   stdout: z.string(),
   stderr: z.string(),
   /** Output went over the cap; the full output is in `outputFiles`. */

@@ -63,7 +63,7 @@ async function runCommand(args: string[], ctx: CliContext): Promise<number> {
   const runbook = await call(core, 'runbooks:get', { runbookId: file });
   const steps = selectSteps(runbook, values.step);
   if (steps.length === 0) {
-    ctx.stdout.write(`No runnable shell steps in ${file}; nothing to do.\n`);
+    ctx.stdout.write(`No runnable steps in ${file}; nothing to do.\n`);
     return EXIT.ok;
   }
 
@@ -196,12 +196,14 @@ async function runOne(ctx: CliContext, input: RunOneInput): Promise<number> {
     typedConfirmation,
   });
   let ended = result.exitCode === null ? `signal ${result.signal}` : `exit ${result.exitCode}`;
-  if (result.httpStatus !== undefined) {
-    // HTTP steps do not stream, so the response body is printed once it is complete.
+  if (result.httpStatus !== undefined || result.query) {
+    // HTTP and query steps do not stream, so the body or table is printed once complete.
     ctx.stdout.write(
       result.stdout.endsWith('\n') || result.stdout === '' ? result.stdout : `${result.stdout}\n`,
     );
-    ended = `HTTP ${result.httpStatus ?? 'no response'}`;
+    ended = result.query
+      ? (result.query.resultType ?? `error ${result.query.errorType ?? 'no response'}`)
+      : `HTTP ${result.httpStatus ?? 'no response'}`;
   }
   const line = `${result.status} ${step.id} (${ended}, ${Math.round(result.durationMs)} ms)`;
   if (result.truncated)
@@ -264,8 +266,11 @@ function selectSteps(runbook: Runbook, ids: string[]): RunbookStep[] {
       const known = runbook.steps.map((candidate) => candidate.id).join(', ');
       throw new UsageError(`Unknown step id "${id}" in ${runbook.path}. Steps: ${known}`);
     }
-    if (step.kind !== 'shell' && step.kind !== 'http') {
-      throw new UsageError(`Step "${id}" is a ${step.kind} step; only shell and HTTP steps run.`);
+    const promql = step.kind === 'query' && step.lang?.toLowerCase() === 'promql';
+    if (step.kind !== 'shell' && step.kind !== 'http' && !promql) {
+      throw new UsageError(
+        `Step "${id}" is a ${step.kind} step; only shell, HTTP and PromQL steps run.`,
+      );
     }
     if (step.interactive) {
       throw new UsageError(`Step "${id}" needs a terminal (${step.interactive}); run it yourself.`);

@@ -37,9 +37,26 @@ export type BackendKind = BackendConfig['kind'];
 
 const BackendsFileSchema = z.object({ backends: z.array(BackendConfigSchema) });
 
-/** Writes the backends file atomically with mode 0600, as `{"backends": [...]}`. */
+/**
+ * Writes the backends file atomically with mode 0600, as `{"backends": [...]}`. Other
+ * top-level keys already in the file, such as `prometheus`, are kept.
+ */
 export function writeBackendConfigs(file: string, configs: BackendConfig[]): void {
-  writeFileAtomic(file, `${JSON.stringify({ backends: configs }, null, 2)}\n`);
+  const document = { ...readOtherKeys(file), backends: configs };
+  writeFileAtomic(file, `${JSON.stringify(document, null, 2)}\n`);
+}
+
+/** Returns the current file's top-level object; empty when it is absent or not an object. */
+function readOtherKeys(file: string): Record<string, unknown> {
+  try {
+    const json: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
+      return json as Record<string, unknown>;
+    }
+  } catch {
+    // A missing or broken file has nothing worth keeping; loading it reports the problem.
+  }
+  return {};
 }
 
 /** Resolves the backends file from the environment or the data directory. */
@@ -84,7 +101,7 @@ export function loadBackendConfigs(file: string): BackendConfig[] {
  * `precondition_failed` when the variable is unset or the file is readable by others.
  */
 export function readToken(
-  config: BackendConfig,
+  config: Pick<BackendConfig, 'name' | 'tokenEnv' | 'tokenFile'>,
   env: NodeJS.ProcessEnv = process.env,
 ): string | null {
   if (config.tokenEnv) {

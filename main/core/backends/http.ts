@@ -23,7 +23,7 @@ export class InvalidBodyError extends Error {
 
 /** Builds the request headers: configured ones, JSON accept, and the bearer token if any. */
 export function requestHeaders(
-  config: BackendConfig,
+  config: Pick<BackendConfig, 'headers'>,
   token: string | null,
 ): Record<string, string> {
   return {

@@ -50,7 +50,7 @@ export class BackendPolicy {
   private readonly slowMs: number;
 
   constructor(
-    config: BackendConfig,
+    config: Pick<BackendConfig, 'name' | 'timeoutMs' | 'slowMs' | 'halfOpenAfterMs'>,
     private readonly log: Logger,
     private readonly onHealthChange: (health: BackendHealth) => void,
   ) {

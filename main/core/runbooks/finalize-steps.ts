@@ -8,6 +8,7 @@ import type {
 import { readBool, readDuration, readIntList } from './attributes';
 import type { RunbookSettings } from './front-matter';
 import { parseExpression } from './expression';
+import { scanPromql } from './promql';
 import { detectFollow, detectInteractive } from './interactive';
 import { ACTION_ROLES } from './sections';
 import { scanShell } from './shell-scan';
@@ -52,7 +53,8 @@ function toStep(
   const attributes = draft.attributes;
   const kind = stepKind(draft);
   const runnable = kind !== 'manual';
-  const scan = runnable ? scanShell(draft.command ?? '') : null;
+  const promql = kind === 'query' && isPromql(draft.lang);
+  const scan = !runnable ? null : (promql ? scanPromql : scanShell)(draft.command ?? '');
   const stepParams = scan ? collectParams(scan, params) : [];
   const safety = runnable ? assessSafety(draft, settings.confirmPolicy) : null;
   // `confirm=type:NAME` requires typing NAME's value, so the step needs that parameter too.
@@ -84,6 +86,7 @@ function toStep(
     role: draft.section.role,
     command: runnable ? draft.command : undefined,
     lang: runnable ? (draft.lang ?? '') : undefined,
+    datasource: promql ? (attributes.datasource ?? settings.datasources.prometheus) : undefined,
     text: draft.text,
     params: stepParams,
     placeholders: scan?.placeholders.map((placeholder) => placeholder.token) ?? [],
@@ -95,7 +98,7 @@ function toStep(
     background,
     candidate: draft.blockClass === 'candidate',
     excludeFromRunAll:
-      (kind !== 'shell' && kind !== 'http') ||
+      (kind !== 'shell' && kind !== 'http' && !promql) ||
       interactive !== undefined ||
       background ||
       draft.blockClass === 'candidate' ||
@@ -133,6 +136,11 @@ function readCondition(
     warnings.push(`Line ${line}: when condition is invalid (${(error as Error).message}).`);
   }
   return when;
+}
+
+/** Tests whether a fence language is PromQL, the only query language Firebreak runs. */
+export function isPromql(lang: string | undefined): boolean {
+  return lang?.toLowerCase() === 'promql';
 }
 
 function stepKind(draft: StepDraft): StepKind {

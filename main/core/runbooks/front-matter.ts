@@ -13,6 +13,8 @@ export interface RunbookSettings {
   confirmPolicy: ConfirmPolicy;
   /** Static environment for every step. */
   env: Record<string, string>;
+  /** Datasource names by kind, from `runbook.datasources`, such as `{ prometheus: 'prod' }`. */
+  datasources: Record<string, string>;
 }
 
 /**
@@ -43,6 +45,7 @@ const RunbookKeySchema = z.object({
   alerts: z.array(z.string()).default([]),
   params: z.array(z.unknown()).default([]),
   env: z.record(z.string(), scalar).default({}),
+  datasources: z.record(z.string(), z.string()).default({}),
   defaults: z
     .object({
       timeout: scalar.optional(),
@@ -62,6 +65,7 @@ export function readFrontMatter(yaml: string | null, warnings: string[]): Runboo
     timeoutMs: DEFAULT_TIMEOUT_MS,
     confirmPolicy: 'mitigation',
     env: {},
+    datasources: {},
   };
   if (yaml === null) return settings;
 
@@ -85,6 +89,7 @@ export function readFrontMatter(yaml: string | null, warnings: string[]): Runboo
   const key = parsed.data;
   settings.alerts = key.alerts;
   settings.env = key.env;
+  settings.datasources = key.datasources;
   settings.confirmPolicy = key.defaults.confirm ?? 'mitigation';
   const timeout = readDuration(key.defaults.timeout);
   if (key.defaults.timeout !== undefined && timeout === undefined) {

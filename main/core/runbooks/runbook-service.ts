@@ -13,6 +13,7 @@ import type {
 import type { TimelineEvent } from '../../../shared/domain/timeline';
 import type { PushEvent } from '../../../shared/ipc/events';
 import { newId, type Clock } from '../clock';
+import type { PrometheusClient } from '../backends/prometheus-client';
 import type { Database } from '../db/connection';
 import { AppError } from '../errors';
 import type { Logger } from '../telemetry/logger';
@@ -20,8 +21,10 @@ import type { TimelineService } from '../timeline/timeline-service';
 import { matchAlert, matchRunbookUrl } from './alert-match';
 import { readGitInfo, type GitInfo } from './git-info';
 import { RunbookLibrary } from './library';
+import { isPromql } from './finalize-steps';
 import { bindAlertLabels, resolveParams } from './params';
 import { parseRunbook, type ParsedRunbook } from './parse-runbook';
+import { prepareQuery } from './query-step';
 import { readRunState } from './run-state';
 import { findOpenRun, incidentExists, insertRun, type RunRow } from './runs.queries';
 import { conditionHolds, recordSkip } from './step-condition';
@@ -37,6 +40,8 @@ export interface RunbookServiceDeps {
   libraryDirs: string[];
   dataDir: string;
   push: (event: PushEvent) => void;
+  /** Prometheus servers for PromQL steps; without it such steps are rejected. */
+  prometheus?: PrometheusClient;
   /**
    * Accept absolute file paths as runbook ids, not only library ids. The CLI needs it; the
    * UI hosts leave it off so a renderer can only open and run files from the library.
@@ -157,7 +162,11 @@ export class RunbookService {
     const parsed = this.load(input.runbookId);
     const run = this.openRun(input.incidentId, parsed);
     const step = findStep(run.steps, input.stepId, run.runbookPath);
-    if (step.kind !== 'shell' && step.kind !== 'http') {
+    const runnable =
+      step.kind === 'shell' ||
+      step.kind === 'http' ||
+      (step.kind === 'query' && isPromql(step.lang));
+    if (!runnable) {
       throw new AppError(
         'precondition_failed',
         step.kind === 'manual'
@@ -180,6 +189,10 @@ export class RunbookService {
       return recordSkip(timeline, input.incidentId, run, step, this.deps.clock());
     }
     checkStepReady(db, input, run, step, params);
+    const query =
+      step.kind === 'query'
+        ? prepareQuery(this.deps.prometheus, step, params, parsed.runbook.params)
+        : undefined;
 
     const key = `${input.incidentId} ${step.id}`;
     if (this.active.has(key)) {
@@ -202,6 +215,7 @@ export class RunbookService {
         params,
         signal: controller.signal,
         git: this.gitInfo(run),
+        query,
       });
     } finally {
       this.active.delete(key);

@@ -2,16 +2,19 @@ import type { StepCheck, StepExpectations } from '../../../shared/domain/runbook
 
 /**
  * Checks a finished step's exit code and stdout against its expectations. `contains`
- * passes when every non-blank line of it appears in stdout.
+ * passes when every non-blank line of it appears in stdout. `primary`, when given, takes
+ * the place of the exit code or HTTP status check (query steps pass their query check).
  */
 export function checkExpectations(
   expect: StepExpectations,
   exitCode: number | null,
   stdout: string,
   httpStatus?: number | null,
+  primary?: StepCheck,
 ): StepCheck[] {
   const checks: StepCheck[] = [
-    httpStatus === undefined ? exitCheck(expect, exitCode) : statusCheck(expect, httpStatus),
+    primary ??
+      (httpStatus === undefined ? exitCheck(expect, exitCode) : statusCheck(expect, httpStatus)),
   ];
   if (expect.contains !== undefined) {
     const lines = expect.contains

@@ -1,9 +1,17 @@
 import path from 'node:path';
-import type { Runbook, RunbookStep, StepResult } from '../../../shared/domain/runbook';
+import type {
+  QueryEvidence,
+  Runbook,
+  RunbookStep,
+  StepCheck,
+  StepResult,
+} from '../../../shared/domain/runbook';
 import type { PushEvent } from '../../../shared/ipc/events';
 import { newId, type Clock } from '../clock';
 import type { Database } from '../db/connection';
 import type { Logger } from '../telemetry/logger';
+import type { PrometheusClient } from '../backends/prometheus-client';
+import type { PrometheusConfig } from '../backends/prometheus-config';
 import type { TimelineService } from '../timeline/timeline-service';
 import { executeShell, type ExecuteResult } from './executor';
 import { executeHttp, parseHttpRequest, renderHttpRequest } from './http-step';
@@ -12,6 +20,7 @@ import { maskText } from './masking';
 import type { ResolvedParams } from './params';
 import { insertStepResult, type RunRow } from './runs.queries';
 import { replacePlaceholders } from './shell-scan';
+import { executeQuery } from './query-step';
 import { checkExpectations } from './step-checks';
 
 export interface StepRunnerDeps {
@@ -33,6 +42,8 @@ export interface StepPlan {
   signal: AbortSignal;
   /** Git commit of the runbook file, looked up once per run. */
   git: Promise<GitInfo | null>;
+  /** For PromQL steps: the server and the query with parameter values filled in. */
+  query?: { client: PrometheusClient; config: PrometheusConfig; text: string };
 }
 
 /**
@@ -54,6 +65,7 @@ export async function runStep(deps: StepRunnerDeps, plan: StepPlan): Promise<Ste
     executed.exitCode,
     executed.stdout,
     executed.httpStatus,
+    executed.queryCheck,
   );
   const result: StepResult = {
     runId: run.id,
@@ -65,6 +77,7 @@ export async function runStep(deps: StepRunnerDeps, plan: StepPlan): Promise<Ste
     exitCode: executed.exitCode,
     signal: executed.signal,
     ...(executed.httpStatus === undefined ? {} : { httpStatus: executed.httpStatus }),
+    ...(executed.query ? { query: executed.query } : {}),
     stdout: executed.stdout,
     stderr: executed.stderr,
     truncated: executed.truncated,
@@ -80,8 +93,9 @@ export async function runStep(deps: StepRunnerDeps, plan: StepPlan): Promise<Ste
   );
 
   // Shell parameters are environment variables and HTTP ones are filled in at send time, so
-  // the step's own text is the command as run. Masking covers secrets written into it.
-  const command = maskText(step.command ?? '', params.secrets);
+  // the step's own text is the command as run; a query is recorded as sent. Masking covers
+  // secrets written into either.
+  const command = maskText(plan.query?.text ?? step.command ?? '', params.secrets);
   const gitInfo = await plan.git;
   deps.db.transaction(() => {
     insertStepResult(deps.db, {
@@ -131,18 +145,38 @@ export async function runStep(deps: StepRunnerDeps, plan: StepPlan): Promise<Ste
         truncated: result.truncated,
         outputFiles: result.outputFiles,
         exampleOutput: step.exampleOutput ?? null,
+        query: result.query ?? null,
       },
     });
   })();
   return result;
 }
 
-/** A finished shell or HTTP execution; `httpStatus` is set for HTTP steps only. */
-type Execution = Omit<ExecuteResult, 'pid'> & { httpStatus?: number | null };
+/**
+ * A finished execution; `httpStatus` is set for HTTP steps only, and `query` and
+ * `queryCheck` for query steps only.
+ */
+type Execution = Omit<ExecuteResult, 'pid'> & {
+  httpStatus?: number | null;
+  query?: QueryEvidence;
+  queryCheck?: StepCheck;
+};
 
 async function execute(deps: StepRunnerDeps, plan: StepPlan, resultId: string): Promise<Execution> {
   const { incidentId, run, step, params } = plan;
   const outputPath = path.join(deps.dataDir, 'step-output', resultId);
+  if (plan.query) {
+    return executeQuery({
+      client: plan.query.client,
+      config: plan.query.config,
+      query: plan.query.text,
+      time: new Date(deps.clock()),
+      timeoutMs: step.timeoutMs,
+      signal: plan.signal,
+      secrets: params.secrets,
+      outputPath,
+    });
+  }
   if (step.kind === 'http') {
     const request = renderHttpRequest(parseHttpRequest(step.command ?? ''), params.env);
     return executeHttp({
@@ -193,8 +227,11 @@ function summaryOf(step: RunbookStep, result: StepResult): string {
       return `Skipped "${step.title}"`;
     case 'succeeded':
     case 'failed': {
-      const ended =
-        result.httpStatus !== undefined
+      const ended = result.query
+        ? result.query.resultType
+          ? `${result.query.resultType}, ${result.query.seriesCount} series`
+          : `query error ${result.query.errorType ?? 'no response'}`
+        : result.httpStatus !== undefined
           ? `HTTP ${result.httpStatus ?? 'no response'}`
           : result.exitCode === null
             ? `signal ${result.signal ?? 'unknown'}`
