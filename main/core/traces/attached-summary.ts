@@ -1,4 +1,5 @@
-import type { TraceSnapshot, TraceSummary } from '../../../shared/domain/trace';
+import type { TraceSummary } from '../../../shared/domain/trace';
+import type { ColumnarSnapshot } from './snapshot-columns';
 
 /** `Trace 4bf92f35… attached: checkout POST /orders, 42 spans, 3 errors, 812.4 ms` */
 export function attachedSummary(summary: TraceSummary): string {
@@ -22,8 +23,11 @@ function shortTraceId(traceId: string): string {
 }
 
 /** Counts repairs by kind, for the timeline event; the full list stays in the snapshot. */
-export function countRepairs(snapshot: TraceSnapshot): Record<string, number> {
+export function countRepairs(snapshot: ColumnarSnapshot): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const repair of snapshot.repairs) counts[repair.kind] = (counts[repair.kind] ?? 0) + 1;
+  for (let i = 0; i < snapshot.repairs.length; i += 3) {
+    const kind = snapshot.strings[snapshot.repairs[i] as number] as string;
+    counts[kind] = (counts[kind] ?? 0) + 1;
+  }
   return counts;
 }

@@ -46,16 +46,16 @@ export function importOtlp(
         })),
       ];
       scopes.forEach((scopeSpans, s) => {
+        const prefix = documents.length > 1 ? `line ${documentIndex + 1}: ` : '';
+        const where: SpanContext = {
+          resourceIndex,
+          service: typeof service === 'string' && service !== '' ? service : null,
+          scope: scopeSpans.scope?.name ?? null,
+        };
         (scopeSpans.spans ?? []).forEach((span, i) => {
-          const prefix = documents.length > 1 ? `line ${documentIndex + 1}: ` : '';
-          const field = `${prefix}resourceSpans.${r}.scopeSpans.${s}.spans.${i}`;
-          spans.push(
-            convertSpan(span, field, context, {
-              resourceIndex,
-              service: typeof service === 'string' && service !== '' ? service : null,
-              scope: scopeSpans.scope?.name ?? null,
-            }),
-          );
+          // The field path is only needed for an error message, so it is built on demand.
+          const field = (): string => `${prefix}resourceSpans.${r}.scopeSpans.${s}.spans.${i}`;
+          spans.push(convertSpan(span, field, context, where));
         });
       });
     });
@@ -71,7 +71,7 @@ interface SpanContext {
 
 function convertSpan(
   span: OtlpSpan,
-  field: string,
+  field: () => string,
   context: ValidationContext,
   where: SpanContext,
 ): ImportedSpan {
@@ -84,9 +84,9 @@ function convertSpan(
     else warnings.push('The span ends before it starts; its duration is shown as zero.');
   }
   return {
-    traceId: requireTraceId(span.traceId, `${field}.traceId`, context),
-    spanId: requireSpanId(span.spanId, `${field}.spanId`, context),
-    parentSpanId: optionalSpanId(span.parentSpanId, `${field}.parentSpanId`, context),
+    traceId: requireTraceId(span.traceId, () => `${field()}.traceId`, context),
+    spanId: requireSpanId(span.spanId, () => `${field()}.spanId`, context),
+    parentSpanId: optionalSpanId(span.parentSpanId, () => `${field()}.parentSpanId`, context),
     followsFrom: false,
     shared: false,
     operation: span.name ?? '',
@@ -101,7 +101,7 @@ function convertSpan(
       timeUnixNano: nonZero(toBigInt(event.timeUnixNano)),
       attributes: fromKeyValues(event.attributes),
     })),
-    links: (span.links ?? []).map((link, l) => toLink(link, `${field}.links.${l}`, context)),
+    links: (span.links ?? []).map((link, l) => toLink(link, `${field()}.links.${l}`, context)),
     resourceIndex: where.resourceIndex,
     scope: where.scope,
     warnings,
@@ -114,8 +114,8 @@ function toLink(
   context: ValidationContext,
 ): SpanLink {
   return {
-    traceId: requireTraceId(link.traceId, `${field}.traceId`, context),
-    spanId: requireSpanId(link.spanId, `${field}.spanId`, context),
+    traceId: requireTraceId(link.traceId, () => `${field}.traceId`, context),
+    spanId: requireSpanId(link.spanId, () => `${field}.spanId`, context),
     type: 'link',
     attributes: fromKeyValues(link.attributes),
   };
@@ -133,10 +133,20 @@ function spanKind(kind: number | string | undefined): SpanKind {
 function spanStatus(status: OtlpSpan['status']): SpanStatus {
   const message = status?.message ? status.message : null;
   const code = status?.code;
-  if (code === 2 || code === 'STATUS_CODE_ERROR') return { code: 'error', message };
-  if (code === 1 || code === 'STATUS_CODE_OK') return { code: 'ok', message };
-  return { code: 'unset', message };
+  if (code === 2 || code === 'STATUS_CODE_ERROR') {
+    return message === null ? ERROR_STATUS : { code: 'error', message };
+  }
+  if (code === 1 || code === 'STATUS_CODE_OK') {
+    return message === null ? OK_STATUS : { code: 'ok', message };
+  }
+  return message === null ? UNSET_STATUS : { code: 'unset', message };
 }
+
+// Spans without a status message share these, which saves one object per span. Nothing
+// mutates a span's status after import.
+const ERROR_STATUS: SpanStatus = Object.freeze({ code: 'error', message: null });
+const OK_STATUS: SpanStatus = Object.freeze({ code: 'ok', message: null });
+const UNSET_STATUS: SpanStatus = Object.freeze({ code: 'unset', message: null });
 
 /** Zero means "not set" for OTLP times. */
 function nonZero(value: bigint | null): bigint | null {

@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync, constants } from 'node:zlib';
 import type { TraceSnapshot, TraceSummary } from '../../../shared/domain/trace';
 import type { Database } from '../db/connection';
+import { decodeSnapshot, isColumnar, type ColumnarSnapshot } from './snapshot-columns';
 
 interface SummaryRow {
   id: string;
@@ -34,8 +35,8 @@ function toSummary(row: SummaryRow): TraceSummary {
   };
 }
 
-/** Stores a snapshot; the payload is the snapshot's JSON, gzip-compressed. */
-export function insertSnapshot(db: Database, incidentId: string, snapshot: TraceSnapshot): void {
+/** Stores a snapshot; the payload is the JSON of its columnar form, gzip-compressed. */
+export function insertSnapshot(db: Database, incidentId: string, snapshot: ColumnarSnapshot): void {
   const { summary } = snapshot;
   // Level 1 compresses trace JSON well at a fraction of the default level's cost.
   const payload = gzipSync(JSON.stringify(snapshot), { level: constants.Z_BEST_SPEED });
@@ -72,12 +73,16 @@ export function listSnapshotSummaries(db: Database, incidentId: string): TraceSu
   return rows.map(toSummary);
 }
 
-/** Reads and decompresses one snapshot; undefined when the id is unknown. */
+/**
+ * Reads, decompresses and expands one snapshot; undefined when the id is unknown. Payloads
+ * written before the columnar form are the snapshot's own JSON and are returned as they are.
+ */
 export function findSnapshot(db: Database, snapshotId: string): TraceSnapshot | undefined {
   const row = db.prepare('SELECT payload FROM trace_snapshots WHERE id = ?').get(snapshotId) as
     { payload: Buffer } | undefined;
   if (!row) return undefined;
-  return JSON.parse(gunzipSync(row.payload).toString('utf8')) as TraceSnapshot;
+  const payload: unknown = JSON.parse(gunzipSync(row.payload).toString('utf8'));
+  return isColumnar(payload) ? decodeSnapshot(payload) : (payload as TraceSnapshot);
 }
 
 /** Returns the incident a snapshot belongs to; undefined when the id is unknown. */

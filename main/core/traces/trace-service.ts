@@ -20,7 +20,9 @@ import { importTraceText } from './detect-format';
 import { normaliseTraceId } from './ids';
 import type { ImportedTrace } from './model';
 import { attachedSummary, countRepairs } from './attached-summary';
-import { buildSnapshot } from './snapshot';
+import { buildStoredSnapshot } from './snapshot';
+import type { ColumnarSnapshot } from './snapshot-columns';
+import { encodeSnapshot } from './snapshot-encode';
 import {
   findSnapshot,
   findSnapshotIncidentId,
@@ -203,7 +205,7 @@ export class TraceService {
       note: input.note ?? null,
       createdAt: this.deps.clock(),
     });
-    return this.store(input.incidentId, snapshot, {
+    return this.store(input.incidentId, encodeSnapshot(snapshot), {
       selectedSpanCount: snapshot.summary.spanCount,
       sourceSnapshotId: source.summary.snapshotId,
       sourceSpanCount: source.summary.spanCount,
@@ -241,7 +243,7 @@ export class TraceService {
     note: string | null,
   ): TraceSummary {
     this.requireIncident(incidentId);
-    const snapshot = buildSnapshot(imported, {
+    const snapshot = buildStoredSnapshot(imported, {
       snapshotId: newId(),
       sourceName,
       note,
@@ -253,7 +255,7 @@ export class TraceService {
   /** Inserts a snapshot and its `trace_attached` event in one transaction. */
   private store(
     incidentId: string,
-    snapshot: TraceSnapshot,
+    snapshot: ColumnarSnapshot,
     extraData: Record<string, unknown>,
   ): TraceSummary {
     const { summary } = snapshot;

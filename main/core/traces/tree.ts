@@ -19,6 +19,19 @@ export interface SpanTree {
   traceStart: bigint;
   traceEnd: bigint;
   repairs: TreeRepair[];
+  /** Index of the span each repair concerns, parallel to `repairs`. */
+  repairSpans: number[];
+}
+
+/** Repairs in the order they are made, with the index of the span each one concerns. */
+class RepairLog {
+  readonly repairs: TreeRepair[] = [];
+  readonly spans: number[] = [];
+
+  add(span: number, repair: TreeRepair): void {
+    this.repairs.push(repair);
+    this.spans.push(span);
+  }
 }
 
 /**
@@ -28,7 +41,7 @@ export interface SpanTree {
  * timestamps kept as recorded). Every fix or flag is listed in `repairs`.
  */
 export function buildSpanTree(spans: ImportedSpan[]): SpanTree {
-  const repairs: TreeRepair[] = [];
+  const repairs = new RepairLog();
   const keys = assignKeys(spans, repairs);
   const parent = resolveParents(spans, keys, repairs);
   const children = childLists(parent);
@@ -51,19 +64,31 @@ export function buildSpanTree(spans: ImportedSpan[]): SpanTree {
     if (spanEnd > traceEnd) traceEnd = spanEnd;
   }
   const mainRoot = pickMainRoot(spans, roots);
-  return { keys, parent, children, start, order, depth, mainRoot, traceStart, traceEnd, repairs };
+  return {
+    keys,
+    parent,
+    children,
+    start,
+    order,
+    depth,
+    mainRoot,
+    traceStart,
+    traceEnd,
+    repairs: repairs.repairs,
+    repairSpans: repairs.spans,
+  };
 }
 
-function assignKeys(spans: ImportedSpan[], repairs: TreeRepair[]): string[] {
+function assignKeys(spans: ImportedSpan[], repairs: RepairLog): string[] {
   const seen = new Map<string, number>();
-  return spans.map((span) => {
+  return spans.map((span, i) => {
     const count = seen.get(span.spanId) ?? 0;
     seen.set(span.spanId, count + 1);
     if (count === 0) return span.spanId;
     const key = `${span.spanId}_${count}`;
     // A Zipkin shared server span reuses its client's id by design, so it is no repair.
     if (!span.shared) {
-      repairs.push({
+      repairs.add(i, {
         kind: 'duplicate_id',
         spanKey: key,
         message: `Span id ${span.spanId} appears more than once; this copy is shown as ${key}.`,
@@ -73,7 +98,7 @@ function assignKeys(spans: ImportedSpan[], repairs: TreeRepair[]): string[] {
   });
 }
 
-function resolveParents(spans: ImportedSpan[], keys: string[], repairs: TreeRepair[]): Int32Array {
+function resolveParents(spans: ImportedSpan[], keys: string[], repairs: RepairLog): Int32Array {
   // The first span with an id owns it, except that shared spans never take it from a client.
   const indexById = new Map<string, number>();
   spans.forEach((span, i) => {
@@ -85,13 +110,13 @@ function resolveParents(spans: ImportedSpan[], keys: string[], repairs: TreeRepa
     const found = indexById.get(span.parentSpanId);
     const key = keys[i] as string;
     if (found === undefined) {
-      repairs.push({
+      repairs.add(i, {
         kind: 'orphan',
         spanKey: key,
         message: `Parent span ${span.parentSpanId} is not in the trace; the span is shown as a root.`,
       });
     } else if (found === i) {
-      repairs.push({
+      repairs.add(i, {
         kind: 'cycle',
         spanKey: key,
         message: 'The span names itself as its parent; it is shown as a root.',
@@ -127,7 +152,7 @@ function cutCycles(
   keys: string[],
   parent: Int32Array,
   children: number[][],
-  repairs: TreeRepair[],
+  repairs: RepairLog,
 ): void {
   const reached = new Uint8Array(spans.length);
   const roots: number[] = [];
@@ -151,7 +176,7 @@ function cutCycles(
     const siblings = children[oldParent] as number[];
     siblings.splice(siblings.indexOf(cut), 1);
     parent[cut] = -1;
-    repairs.push({
+    repairs.add(cut, {
       kind: 'cycle',
       spanKey: keys[cut] as string,
       message:
@@ -177,7 +202,7 @@ function fillMissingStarts(
   keys: string[],
   parent: Int32Array,
   children: number[][],
-  repairs: TreeRepair[],
+  repairs: RepairLog,
 ): bigint[] {
   let earliestKnown: bigint | null = null;
   for (const span of spans) {
@@ -195,7 +220,7 @@ function fillMissingStarts(
       const p = parent[i] as number;
       const inherited = p >= 0 ? (start[p] as bigint) : (earliestKnown ?? 0n);
       start[i] = inherited;
-      repairs.push({
+      repairs.add(i, {
         kind: 'missing_start',
         spanKey: keys[i] as string,
         message:
@@ -209,12 +234,28 @@ function fillMissingStarts(
   return start;
 }
 
+/** Sorts span indexes by start, then by index; most lists are short, so those skip `sort`. */
 function sortByStart(list: number[], start: bigint[]): void {
-  list.sort((a, b) => {
-    const sa = start[a] as bigint;
-    const sb = start[b] as bigint;
-    return sa < sb ? -1 : sa > sb ? 1 : a - b;
-  });
+  if (list.length < 2) return;
+  if (list.length > 16) {
+    list.sort((a, b) => (startsBefore(a, b, start) ? -1 : startsBefore(b, a, start) ? 1 : 0));
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i] as number;
+    let j = i - 1;
+    while (j >= 0 && startsBefore(item, list[j] as number, start)) {
+      list[j + 1] = list[j] as number;
+      j--;
+    }
+    list[j + 1] = item;
+  }
+}
+
+function startsBefore(a: number, b: number, start: bigint[]): boolean {
+  const sa = start[a] as bigint;
+  const sb = start[b] as bigint;
+  return sa < sb || (sa === sb && a < b);
 }
 
 function depthFirst(
@@ -247,20 +288,17 @@ function flagClockSkew(
   keys: string[],
   parent: Int32Array,
   start: bigint[],
-  repairs: TreeRepair[],
+  repairs: RepairLog,
 ): void {
   spans.forEach((span, i) => {
     const p = parent[i] as number;
     if (p < 0 || span.startTimeUnixNano === null || span.shared) return;
     const parentSpan = spans[p] as ImportedSpan;
-    const asynchronous =
-      span.followsFrom ||
-      ['producer', 'consumer'].includes(span.kind) ||
-      ['producer', 'consumer'].includes(parentSpan.kind);
+    const asynchronous = span.followsFrom || isMessaging(span.kind) || isMessaging(parentSpan.kind);
     const childStart = start[i] as bigint;
     const parentStart = start[p] as bigint;
     if (childStart < parentStart) {
-      repairs.push({
+      repairs.add(i, {
         kind: 'clock_skew',
         spanKey: keys[i] as string,
         message: `The span starts ${formatMs(parentStart - childStart)} before its parent; timestamps are shown as recorded.`,
@@ -269,13 +307,17 @@ function flagClockSkew(
     }
     const overrun = childStart + span.durationNano - (parentStart + parentSpan.durationNano);
     if (!asynchronous && overrun > 0n) {
-      repairs.push({
+      repairs.add(i, {
         kind: 'clock_skew',
         spanKey: keys[i] as string,
         message: `The span ends ${formatMs(overrun)} after its parent; timestamps are shown as recorded.`,
       });
     }
   });
+}
+
+function isMessaging(kind: ImportedSpan['kind']): boolean {
+  return kind === 'producer' || kind === 'consumer';
 }
 
 function pickMainRoot(spans: ImportedSpan[], sortedRoots: number[]): number {
