@@ -128,13 +128,23 @@ function resolveParents(spans: ImportedSpan[], keys: string[], repairs: RepairLo
   return parent;
 }
 
+/**
+ * Lists each span's children. Leaves share one frozen empty list, which saves an array per
+ * leaf; nothing adds to a list after this, and the frozen list rejects any attempt.
+ */
 function childLists(parent: Int32Array): number[][] {
-  const children: number[][] = Array.from({ length: parent.length }, () => []);
-  parent.forEach((p, i) => {
-    if (p >= 0) (children[p] as number[]).push(i);
-  });
+  const children: number[][] = new Array<number[]>(parent.length).fill(NO_CHILDREN);
+  for (let i = 0; i < parent.length; i++) {
+    const p = parent[i] as number;
+    if (p < 0) continue;
+    const list = children[p] as number[];
+    if (list === NO_CHILDREN) children[p] = [i];
+    else list.push(i);
+  }
   return children;
 }
+
+const NO_CHILDREN = Object.freeze([]) as unknown as number[];
 
 /** Marks every span reachable from a root; what remains hangs off a parent cycle. */
 function markReachable(from: number[], children: number[][], reached: Uint8Array): void {
