@@ -23,3 +23,19 @@ export async function declareIncident(
 export function timelineEvents(page: Page) {
   return page.getByRole('list', { name: 'Timeline events' }).locator('li.timeline-item');
 }
+
+/** Adds a trace backend in the settings screen, which must be open, and waits for its row. */
+export async function addBackend(
+  page: Page,
+  backend: { name: string; kind: 'jaeger' | 'tempo' | 'zipkin'; baseUrl: string },
+) {
+  await page.getByRole('button', { name: 'Add backend' }).click();
+  const form = page.getByRole('form', { name: 'Add backend' });
+  await form.getByLabel('Name', { exact: true }).fill(backend.name);
+  await form.getByLabel('Kind').selectOption(backend.kind);
+  await form.getByLabel('Base URL').fill(backend.baseUrl);
+  await form.getByRole('button', { name: 'Save backend' }).click();
+  const row = page.getByRole('listitem', { name: `Backend ${backend.name}` });
+  await expect(row).toBeVisible();
+  return row;
+}

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, fixturePath, test } from './fixtures';
-import { declareIncident } from './journey-steps';
+import { addBackend, declareIncident } from './journey-steps';
+import { startZipkin } from './zipkin-fixture';
 
 /** Where screenshots go; test-results/ is not committed. */
 const SCREENS_DIR = path.resolve(import.meta.dirname, '../test-results/screens');
@@ -52,6 +53,8 @@ for (const theme of THEMES) {
         await shoot('trace-waterfall');
         await page.keyboard.press('Escape');
 
+        await shootNewScreens(page, shoot);
+
         await host.open(page, '/quick-declare');
         await expect(page.getByRole('heading', { name: 'Declare incident' })).toBeVisible();
         await shoot('quick-declare');
@@ -91,5 +94,83 @@ async function fillRoom(page: Page): Promise<void> {
   if (options > 1) {
     await picker.selectOption({ index: 1 });
     await page.locator('li.step').first().waitFor();
+  }
+}
+
+/**
+ * Captures the action items, search, settings, trace search and waterfall search screens,
+ * starting from the seeded incident room.
+ */
+async function shootNewScreens(page: Page, shoot: (name: string) => Promise<Buffer>) {
+  const zipkin = await startZipkin();
+  try {
+    const room = page.getByRole('region', { name: 'Incident action items' });
+    await room.getByLabel('Action item title').fill('Alert on payments client error rate');
+    await room.getByLabel('New item owner').fill('ana');
+    await room.getByLabel('New item due date').fill('2020-02-01');
+    await room.getByRole('button', { name: 'Add action item' }).click();
+    await room.getByLabel('Action item title').fill('Canary the payments client bump');
+    await room.getByLabel('New item due date').fill('2030-02-01');
+    await room.getByRole('button', { name: 'Add action item' }).click();
+    await expect(room.getByRole('listitem')).toHaveCount(2);
+    await page.keyboard.press('j');
+    await shoot('incident-room-runbook');
+
+    await page
+      .getByRole('group', { name: 'Filter by event kind' })
+      .getByRole('button', { name: /^note/ })
+      .click();
+    await shoot('timeline-filter');
+
+    await page.goto(page.url().replace(/#.*/, '#/'));
+    await page.getByLabel('Filter incidents').fill('payments');
+    await page
+      .getByRole('region', { name: 'Full-text matches' })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
+    await shoot('incident-search');
+
+    await page.goto(page.url().replace(/#.*/, '#/action-items'));
+    await page.getByRole('list', { name: 'Action items' }).getByRole('listitem').first().waitFor();
+    await shoot('action-items');
+
+    await page.goto(page.url().replace(/#.*/, '#/settings'));
+    const up = await addBackend(page, {
+      name: 'zipkin-local',
+      kind: 'zipkin',
+      baseUrl: zipkin.url,
+    });
+    await up.getByRole('button', { name: 'Test connection' }).click();
+    await expect(up.getByLabel('Health of zipkin-local')).toContainText('up');
+    const down = await addBackend(page, {
+      name: 'jaeger-closed-port',
+      kind: 'jaeger',
+      baseUrl: 'http://127.0.0.1:9',
+    });
+    await down.getByRole('button', { name: 'Test connection' }).click();
+    await expect(down.getByLabel('Health of jaeger-closed-port')).not.toContainText('not tested');
+    await shoot('settings-backends');
+    await page.getByRole('button', { name: 'Add backend' }).click();
+    await shoot('settings-backend-form');
+    await page.keyboard.press('Escape');
+
+    await page.goto(page.url().replace(/#.*/, '#/'));
+    await page.getByRole('link', { name: 'Checkout errors after deploy' }).first().click();
+    await page.getByRole('button', { name: /Search traces/ }).click();
+    const search = page.getByRole('dialog', { name: 'Search traces' });
+    await search.getByLabel('Backend').selectOption('zipkin-local');
+    await search.getByLabel('Service').fill('checkout');
+    await search.getByRole('button', { name: /^Search/ }).click();
+    await search.getByRole('table', { name: 'Found traces' }).waitFor();
+    await shoot('trace-search');
+    await search.getByRole('button', { name: 'Attach and open' }).first().click();
+    const waterfall = page.getByRole('dialog', { name: 'Trace waterfall' });
+    await waterfall.getByLabel('Search spans').fill('orders');
+    await waterfall.getByRole('button', { name: 'pick all matches' }).click();
+    await shoot('waterfall-search');
+    await page.keyboard.press('Escape');
+  } finally {
+    await zipkin.close();
   }
 }

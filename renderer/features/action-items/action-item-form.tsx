@@ -32,10 +32,13 @@ export function ActionItemForm(props: {
     setBusy(false);
     setError(failure);
     if (failure) return;
-    setTitle('');
-    setOwner('');
-    setDueDate('');
-    setPriority('');
+    // Clear only the fields still holding what was sent, so text typed for the next item
+    // while this one was saving stays.
+    const clearIf = (sent: string) => (current: string) => (current === sent ? '' : current);
+    setTitle(clearIf(title));
+    setOwner(clearIf(owner));
+    setDueDate(clearIf(dueDate));
+    setPriority(clearIf(priority));
   };
 
   return (

@@ -19,21 +19,32 @@ export function ActionItemsList(props: {
   const sorted = useMemo(() => overdueFirst(props.items, today), [props.items, today]);
 
   return (
-    <ol
-      className={props.compact ? 'action-items compact' : 'action-items'}
-      aria-label="Action items"
-    >
-      {sorted.map((item) => (
-        <ActionItemRow
-          key={item.id}
-          item={item}
-          overdue={isOverdue(item, today)}
-          incidentTitle={
-            props.titles ? (props.titles.get(item.incidentId) ?? item.incidentId) : undefined
-          }
-          update={props.update}
-        />
-      ))}
-    </ol>
+    <>
+      {!props.compact && props.items.length > 0 && (
+        <div className="action-item action-head" aria-hidden="true">
+          <span>Action item</span>
+          <span>Incident</span>
+          <span>Owner</span>
+          <span>Due date</span>
+          <span>Status</span>
+        </div>
+      )}
+      <ol
+        className={props.compact ? 'action-items compact' : 'action-items'}
+        aria-label="Action items"
+      >
+        {sorted.map((item) => (
+          <ActionItemRow
+            key={item.id}
+            item={item}
+            overdue={isOverdue(item, today)}
+            incidentTitle={
+              props.titles ? (props.titles.get(item.incidentId) ?? item.incidentId) : undefined
+            }
+            update={props.update}
+          />
+        ))}
+      </ol>
+    </>
   );
 }

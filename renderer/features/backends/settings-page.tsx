@@ -84,14 +84,19 @@ function BackendRow(props: {
 
   return (
     <li className="backend-row" aria-label={`Backend ${backend.name}`}>
-      <span className="backend-name">{backend.name}</span>
-      <span className="badge">{backend.kind}</span>
-      <span className="mono backend-url">{backend.baseUrl}</span>
-      <span className="muted backend-auth">
-        {backend.tokenSource === 'none' ? 'no token' : `token from ${backend.tokenSource}`}
-        {backend.headerNames.length > 0 && ` · headers ${backend.headerNames.join(', ')}`}
-      </span>
-      <HealthBadge health={backend.health} />
+      <div className="backend-main">
+        <div className="backend-line">
+          <span className="backend-name">{backend.name}</span>
+          <span className="badge">{backend.kind}</span>
+          <span className="mono backend-url">{backend.baseUrl}</span>
+        </div>
+        <div className="muted backend-auth">
+          {backend.tokenSource === 'none' ? 'no token' : `token from ${backend.tokenSource}`}
+          {backend.headerNames.length > 0 && ` · headers ${backend.headerNames.join(', ')}`}
+          {` · timeout ${backend.timeoutMs} ms · slow above ${backend.slowMs} ms`}
+        </div>
+        <HealthBadge health={backend.health} />
+      </div>
       <span className="backend-actions">
         <button
           type="button"

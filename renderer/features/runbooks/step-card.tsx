@@ -5,6 +5,7 @@ import { paramsForStep, useRunbooksStore } from './runbooks.store';
 import { ManualStepActions } from './manual-step-actions';
 import { SkipForm } from './skip-form';
 import { StepRunView } from './step-run-view';
+import { repeatsTitle } from './step-groups';
 import { useStepRunsStore } from './step-runs.store';
 
 /**
@@ -56,7 +57,7 @@ export function StepCard({
             Run… {current && <kbd className="kbd">r</kbd>}
           </button>
         )}
-        {step.kind !== 'manual' && !run?.running && !closed && (
+        {step.kind !== 'manual' && current && !run?.running && !closed && (
           <button type="button" className="link" onClick={() => startSkip(step.id)}>
             Skip… {current && <kbd className="kbd">s</kbd>}
           </button>
@@ -68,7 +69,7 @@ export function StepCard({
         )}
       </div>
       {step.command && <pre className="command mono">{step.command}</pre>}
-      {!step.command && step.text && !step.text.startsWith(step.title) && (
+      {!step.command && step.text && !repeatsTitle(step.text, step.title) && (
         <p className="step-text">{step.text}</p>
       )}
       {step.interactive && (

@@ -49,3 +49,13 @@ export function buildOutline(runbook: Runbook): OutlineEntry[] {
     stepIds: runbook.steps.filter((step) => step.sectionId === section.id).map((step) => step.id),
   }));
 }
+
+/** Whether a step's text says no more than its title, ignoring spacing and a final full stop. */
+export function repeatsTitle(text: string, title: string): boolean {
+  const normalise = (value: string): string =>
+    value
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[.…]+$/, '');
+  return normalise(text) === normalise(title);
+}
