@@ -42,6 +42,14 @@ export const handlers: HandlerMap = {
   'runbooks:get': (request, core) => core.runbooks.get(request.runbookId),
   'runbooks:run-step': (request, core) => core.runbooks.runStep(request),
   'runbooks:find': (request, core) => core.runbooks.findByAlert(request.alert),
+  'runbooks:search': (request, core) => core.runbooks.search(request.text),
+  'runbooks:folders-list': (_request, core) => core.runbooks.listFolders(),
+  'runbooks:folder-add': (request, core) => core.runbooks.addFolder(request.path),
+  'runbooks:folder-trust': (request, core) =>
+    core.runbooks.trustFolder(request.path, request.trusted),
+  'runbooks:folder-remove': (request, core) => ({
+    removed: core.runbooks.removeFolder(request.path),
+  }),
   'runbooks:resolve-url': (request, core) => core.runbooks.findByUrl(request.url),
   'runbooks:params-from-alert': (request, core) =>
     core.runbooks.paramsFromAlert(request.runbookId, request.labels),

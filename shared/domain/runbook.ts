@@ -185,8 +185,25 @@ export const RunbookSummarySchema = z.object({
   path: z.string(),
   stepCount: z.number().int(),
   alerts: z.array(z.string()),
+  /** False for a runbook in an added folder not yet trusted: it opens, but no step runs. */
+  trusted: z.boolean().optional(),
 });
 export type RunbookSummary = z.infer<typeof RunbookSummarySchema>;
+
+/** A runbook folder the person added to the library, and the trust decision for it. */
+export const RunbookFolderSchema = z.object({
+  /** Absolute path, with symbolic links resolved. */
+  path: z.string(),
+  /** Start of its runbooks' library ids, such as `team-runbooks` in `team-runbooks/db.md`. */
+  label: z.string(),
+  /** The person chose "trust this folder"; until then its steps are rejected. */
+  trusted: z.boolean(),
+  /** When it was added, ISO-8601 UTC. */
+  addedAt: z.string(),
+  /** Runbooks found in it now; 0 when the folder is gone or empty. */
+  runbookCount: z.number().int(),
+});
+export type RunbookFolder = z.infer<typeof RunbookFolderSchema>;
 
 /** A runbook found for an alert, and how it matched. */
 export const RunbookMatchSchema = z.object({

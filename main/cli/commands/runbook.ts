@@ -5,14 +5,16 @@ import type { PushEvent } from '../../../shared/ipc/events';
 import { call } from '../call';
 import { EXIT, UsageError, type CliContext, type Command } from '../context';
 import { jsonLine } from '../format';
+import { foldersCommand } from './runbook-folders';
 import { formatDryRun, formatSteps, indent, stepsJson } from './runbook-format';
 
 const USAGE = `Usage:
   firebreak runbook steps <file> [--json]
   firebreak runbook run <incident-id> <file> [--step <step-id>]... [--param NAME=VALUE]... [--yes] [--dry-run]
-  firebreak runbook find (--alert <alert-name> | --url <runbook_url>) [--json]`;
+  firebreak runbook find (--alert <alert-name> | --url <runbook_url>) [--json]
+  firebreak runbook folders [add|trust|remove] <dir>`;
 
-/** `firebreak runbook steps|run|find ...` */
+/** `firebreak runbook steps|run|find|folders ...` */
 export const runbookCommand: Command = async (args, ctx) => {
   const [sub, ...rest] = args;
   switch (sub) {
@@ -22,6 +24,8 @@ export const runbookCommand: Command = async (args, ctx) => {
       return runCommand(rest, ctx);
     case 'find':
       return findCommand(rest, ctx);
+    case 'folders':
+      return foldersCommand(rest, ctx);
     default:
       throw new UsageError(
         `${sub ? `Unknown runbook command "${sub}"` : 'Missing runbook command'}.\n${USAGE}`,

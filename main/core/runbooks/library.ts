@@ -29,6 +29,11 @@ export class RunbookLibrary {
     });
   }
 
+  /** Returns each folder with the label that starts its runbooks' ids. */
+  folders(): { label: string; dir: string }[] {
+    return this.roots.map((root) => ({ ...root }));
+  }
+
   /** Lists every runbook file, sorted by id, skipping missing folders. */
   list(): LibraryEntry[] {
     const entries: LibraryEntry[] = [];

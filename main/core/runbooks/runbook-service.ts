@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type {
   ManualOutcome,
   RenderedStep,
   Runbook,
+  RunbookFolder,
   RunbookMatch,
   RunbookStep,
   RunbookSummary,
@@ -20,10 +20,10 @@ import type { Logger } from '../telemetry/logger';
 import type { TimelineService } from '../timeline/timeline-service';
 import { matchAlert, matchRunbookUrl } from './alert-match';
 import { readGitInfo, type GitInfo } from './git-info';
-import { RunbookLibrary } from './library';
+import { RunbookCatalog } from './catalog';
 import { isPromql } from './finalize-steps';
 import { bindAlertLabels, resolveParams } from './params';
-import { parseRunbook, type ParsedRunbook } from './parse-runbook';
+import type { ParsedRunbook } from './parse-runbook';
 import { prepareQuery } from './query-step';
 import { readRunState } from './run-state';
 import { findOpenRun, incidentExists, insertRun, type RunRow } from './runs.queries';
@@ -74,14 +74,14 @@ export interface ManualStepInput {
 
 /** The runbook library, parser and step executor. */
 export class RunbookService {
-  private readonly library: RunbookLibrary;
+  private readonly catalog: RunbookCatalog;
   /** Steps running now, by `incidentId stepId`, so they can be cancelled. */
   private readonly active = new Map<string, AbortController>();
   /** Git commit of each run's file, read once per run while this process lives. */
   private readonly gitByRun = new Map<string, Promise<GitInfo | null>>();
 
   constructor(private readonly deps: RunbookServiceDeps) {
-    this.library = new RunbookLibrary(deps.libraryDirs);
+    this.catalog = new RunbookCatalog(deps);
   }
 
   /** Lists every runbook in the library folders, by id, leaving out files that cannot be read. */
@@ -92,7 +92,46 @@ export class RunbookService {
       path: runbook.path,
       stepCount: runbook.steps.length,
       alerts: runbook.alerts,
+      trusted: this.catalog.untrustedFolderOf(runbook.path) === null,
     }));
+  }
+
+  /**
+   * Finds runbooks whose title, id or alert names contain every word of `text`, ignoring
+   * case, across the bundled and added folders.
+   */
+  search(text: string): RunbookSummary[] {
+    const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+    return this.list().filter((summary) => {
+      const haystack = [summary.title, summary.id, ...summary.alerts].join(' ').toLowerCase();
+      return words.every((word) => haystack.includes(word));
+    });
+  }
+
+  /** Lists the folders a person added, with their trust decision. */
+  listFolders(): RunbookFolder[] {
+    return this.catalog.listFolders(this.list());
+  }
+
+  /** Adds a folder to the library, untrusted: its runbooks open, but no step runs. */
+  addFolder(dir: string): RunbookFolder {
+    const entry = this.catalog.folders.add(dir, this.deps.clock());
+    this.deps.log.info({ folder: entry.path }, 'runbook folder added');
+    return this.folderInfo(entry.path);
+  }
+
+  /** Records the "trust this folder" decision; `trusted: false` withdraws it. */
+  trustFolder(dir: string, trusted: boolean): RunbookFolder {
+    const entry = this.catalog.folders.setTrusted(dir, trusted);
+    this.deps.log.info({ folder: entry.path, trusted }, 'runbook folder trust changed');
+    return this.folderInfo(entry.path);
+  }
+
+  /** Removes an added folder from the library; its files stay. False when it was not listed. */
+  removeFolder(dir: string): boolean {
+    const removed = this.catalog.folders.remove(dir);
+    if (removed) this.deps.log.info({ folder: dir }, 'runbook folder removed');
+    return removed;
   }
 
   /** Parses one runbook by library id or absolute path; nothing runs. */
@@ -160,6 +199,7 @@ export class RunbookService {
   async runStep(input: RunStepInput): Promise<StepResult> {
     this.requireIncident(input.incidentId);
     const parsed = this.load(input.runbookId);
+    this.requireTrusted(parsed.runbook);
     const run = this.openRun(input.incidentId, parsed);
     const step = findStep(run.steps, input.stepId, run.runbookPath);
     const runnable =
@@ -285,46 +325,30 @@ export class RunbookService {
   }
 
   private load(runbookId: string): ParsedRunbook {
-    if (path.isAbsolute(runbookId) && this.deps.allowFilePaths === false) {
-      throw new AppError(
-        'invalid_input',
-        `Runbook id "${runbookId}" is a file path; this host opens runbooks by library id only.`,
-        { runbookId },
-      );
-    }
-    const file = path.isAbsolute(runbookId) ? runbookId : this.library.resolve(runbookId);
-    if (!file) {
-      throw new AppError(
-        'not_found',
-        `Runbook "${runbookId}" not found in the library; list runbooks to see the ids.`,
-        {
-          runbookId,
-        },
-      );
-    }
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new AppError(
-        'not_found',
-        `Cannot read runbook file ${file}: ${(error as Error).message}.`,
-        { file },
-      );
-    }
-    return parseRunbook(text, { id: this.library.idOf(file) ?? file, path: file });
+    return this.catalog.load(runbookId);
   }
 
   private parseLibrary(): ParsedRunbook[] {
-    const parsed: ParsedRunbook[] = [];
-    for (const entry of this.library.list()) {
-      try {
-        parsed.push(this.load(entry.id));
-      } catch (error) {
-        this.deps.log.warn({ file: entry.path, err: error }, 'runbook skipped: cannot read it');
-      }
-    }
-    return parsed;
+    return this.catalog.parseAll();
+  }
+
+  private folderInfo(folderPath: string): RunbookFolder {
+    const found = this.listFolders().find((folder) => folder.path === folderPath);
+    if (!found) throw new AppError('not_found', `Runbook folder ${folderPath} is not listed.`);
+    return found;
+  }
+
+  /** Raises unless the runbook's folder is trusted (host folders and loose files are). */
+  private requireTrusted(runbook: ParsedRunbook['runbook']): void {
+    const folder = this.catalog.untrustedFolderOf(runbook.path);
+    if (folder === null) return;
+    throw new AppError(
+      'precondition_failed',
+      `Runbook folder ${folder} is not trusted, so steps of ${runbook.id} cannot run. ` +
+        `Read its runbooks, then trust it: firebreak runbook folders trust ${folder}, ` +
+        'or "Trust this folder" in the app.',
+      { folder, runbookId: runbook.id },
+    );
   }
 
   private openRun(incidentId: string, parsed: ParsedRunbook): RunRow {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ManualOutcomeSchema,
   RenderedStepSchema,
+  RunbookFolderSchema,
   RunbookMatchSchema,
   RunbookSchema,
   RunbookSummarySchema,
@@ -30,6 +31,35 @@ export const runbookChannels = {
     z.object({ alert: z.string().min(1) }),
     z.array(RunbookMatchSchema),
     'Finds runbooks for an alert name: front matter alerts, file name, then headings.',
+  ),
+  'runbooks:search': defineChannel(
+    z.object({ text: z.string().min(1) }),
+    z.array(RunbookSummarySchema),
+    'Finds runbooks whose title, id or alert names contain every word of the text, ignoring case.',
+  ),
+  'runbooks:folders-list': defineChannel(
+    z.object({}).default({}),
+    z.array(RunbookFolderSchema),
+    'Lists the runbook folders the user added, with their trust decision and runbook count.',
+  ),
+  'runbooks:folder-add': defineChannel(
+    z.object({ path: z.string().min(1) }),
+    RunbookFolderSchema,
+    'Adds a folder to the library, untrusted: its runbooks open, but their steps do not run.',
+  ),
+  'runbooks:folder-trust': defineChannel(
+    z.object({
+      path: z.string().min(1),
+      /** False withdraws trust. */
+      trusted: z.boolean().default(true),
+    }),
+    RunbookFolderSchema,
+    'Records the "trust this folder" decision; only then can steps of its runbooks run.',
+  ),
+  'runbooks:folder-remove': defineChannel(
+    z.object({ path: z.string().min(1) }),
+    z.object({ removed: z.boolean() }),
+    'Removes an added folder from the library; its files stay. `removed` is false when it was not listed.',
   ),
   'runbooks:resolve-url': defineChannel(
     z.object({ url: z.string().min(1) }),
