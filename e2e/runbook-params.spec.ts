@@ -89,3 +89,37 @@ test('runbook with parameters, run and skip by keyboard', async ({ page, host })
     await health.close();
   }
 });
+
+test('diagnostics plan stops at a failure', async ({ page, host }) => {
+  const health = await startHealthServer();
+  try {
+    await host.open(page);
+    await declareIncident(page, { title: 'Health check flapping on web-2' });
+    const picker = page.getByLabel('Runbook', { exact: true });
+    const option = picker.locator('option', { hasText: 'Health check failing' });
+    await picker.selectOption((await option.getAttribute('value')) ?? 'http-5xx runbook missing');
+
+    // Port 9 (discard) has no listener on loopback, so the health check step fails.
+    await page.getByLabel('Parameter HEALTH_URL').fill('http://127.0.0.1:9/healthz');
+    await page.getByRole('button', { name: /Run all diagnostics \(3 steps\)/ }).click();
+    const plan = page.getByRole('region', { name: 'Diagnostics plan' });
+    await expect(plan.getByRole('listitem')).toHaveCount(3);
+    await expect(plan.getByRole('listitem').first()).toContainText('"$HEALTH_URL"');
+    await plan.getByRole('button', { name: 'Start' }).click();
+
+    await expect(plan.getByRole('status')).toContainText('Stopped at the first failure');
+    await expect(plan.getByLabel('Plan step 1 state')).toHaveText('failed');
+    await expect(plan.getByLabel('Plan step 2 state')).toHaveText('');
+    await expect(page.locator('li.step[data-step-id="load"]').getByRole('status')).toHaveCount(0);
+
+    await page.getByLabel('Parameter HEALTH_URL').fill(health.url);
+    await plan.getByRole('button', { name: /Resume at/ }).click();
+    await expect(plan.getByRole('status')).toHaveText('Every diagnostic step succeeded.');
+    for (const index of [1, 2, 3]) {
+      await expect(plan.getByLabel(`Plan step ${index} state`)).toHaveText('succeeded');
+    }
+    await expect(timelineEvents(page).filter({ hasText: /Check whether the host/ })).toHaveCount(1);
+  } finally {
+    await health.close();
+  }
+});

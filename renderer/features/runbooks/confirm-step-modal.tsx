@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import type { StepResult } from '../../../shared/domain/runbook';
 import { ErrorMessage } from '../../components/error-message';
 import { Modal } from '../../components/modal';
+import { useRunPlanStore } from './run-plan.store';
 import { useRunbooksStore } from './runbooks.store';
 import { useStepRunsStore } from './step-runs.store';
 
@@ -22,6 +24,7 @@ export function ConfirmStepModal({ incidentId }: { incidentId: string }) {
   const close = (): void => {
     setTyped('');
     dismiss();
+    useRunPlanStore.getState().confirmationClosed(step.id, 'cancelled');
   };
 
   return (
@@ -90,8 +93,16 @@ export function ConfirmStepModal({ incidentId }: { incidentId: string }) {
   );
 }
 
-/** Moves the highlight to the next step after the current one succeeded. */
-function advanceAfter(stepId: string, result: { status: string } | null): void {
+/**
+ * Moves the highlight to the next step after the current one succeeded, and lets the
+ * diagnostics plan continue when it was waiting on this step.
+ */
+function advanceAfter(stepId: string, result: StepResult | null): void {
   const runbooks = useRunbooksStore.getState();
+  const plan = useRunPlanStore.getState();
+  if (plan.status === 'waiting') {
+    plan.confirmationClosed(stepId, result);
+    return;
+  }
   if (result?.status === 'succeeded' && runbooks.currentStepId === stepId) runbooks.moveCurrent(1);
 }

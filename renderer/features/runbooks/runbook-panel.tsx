@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import type { Runbook } from '../../../shared/domain/runbook';
 import { ErrorMessage } from '../../components/error-message';
 import { Kbd } from '../../components/kbd';
+import { DiagnosticsPlan } from './diagnostics-plan';
 import { ParamFields } from './param-fields';
 import { RunbookOutline } from './runbook-outline';
 import { useRunbooksStore } from './runbooks.store';
@@ -62,6 +63,7 @@ function RunbookView({ runbook, incidentId }: { runbook: Runbook; incidentId: st
       ))}
       {runbook.params.length > 0 && <ParamFields params={runbook.params} />}
       <RunbookOutline runbook={runbook} />
+      <DiagnosticsPlan runbook={runbook} incidentId={incidentId} />
       <p className="step-keys muted" aria-label="Step keys">
         <kbd className="kbd">j</kbd>/<kbd className="kbd">k</kbd> next/previous ·{' '}
         <kbd className="kbd">Enter</kbd> or <kbd className="kbd">r</kbd> run ·{' '}

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Runbook, RunbookSummary } from '../../../shared/domain/runbook';
 import type { ContractError } from '../../../shared/ipc/errors';
 import { api } from '../../api/api';
+import { useRunPlanStore } from './run-plan.store';
 import { useStepRunsStore } from './step-runs.store';
 
 interface RunbooksState {
@@ -38,6 +39,7 @@ export const useRunbooksStore = create<RunbooksState>()((set, get) => ({
 
   async select(runbookId) {
     useStepRunsStore.getState().reset();
+    useRunPlanStore.getState().hide();
     if (runbookId === '') {
       set({ runbook: null, runbookError: null, params: {}, currentStepId: null });
       return;

@@ -50,7 +50,7 @@ export function buildOutline(runbook: Runbook): OutlineEntry[] {
   }));
 }
 
-/** Whether a step's text says no more than its title, ignoring spacing and a final full stop. */
+/** Whether a step's text only repeats its title, ignoring spacing and a final full stop. */
 export function repeatsTitle(text: string, title: string): boolean {
   const normalise = (value: string): string =>
     value

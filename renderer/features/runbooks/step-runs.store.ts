@@ -40,6 +40,15 @@ interface StepRunsState {
   dismiss(): void;
   /** Runs the pending step; resolves to its result, or null when it did not run. */
   confirmRun(incidentId: string, typedConfirmation: string): Promise<StepResult | null>;
+  /**
+   * Runs a rendered step that the person already confirmed elsewhere, such as in the
+   * diagnostics plan. Resolves to its result, or null when it did not run.
+   */
+  execute(
+    incidentId: string,
+    run: PendingRun & { rendered: RenderedStep },
+    typedConfirmation?: string,
+  ): Promise<StepResult | null>;
   cancelRun(incidentId: string, stepId: string): Promise<void>;
   completeManual(
     incidentId: string,
@@ -92,7 +101,15 @@ export const useStepRunsStore = create<StepRunsState>()((set, get) => {
       const pending = get().pending;
       if (!pending?.rendered) return null;
       set({ pending: null });
-      const { runbookId, step, params } = pending;
+      return get().execute(
+        incidentId,
+        { ...pending, rendered: pending.rendered },
+        typedConfirmation,
+      );
+    },
+
+    async execute(incidentId, run, typedConfirmation) {
+      const { runbookId, step, params, rendered } = run;
       patch(step.id, { running: true, live: [], result: null, error: null });
       const result = await api.invoke('runbooks:run-step', {
         incidentId,
@@ -100,8 +117,8 @@ export const useStepRunsStore = create<StepRunsState>()((set, get) => {
         stepId: step.id,
         params,
         confirmed: true,
-        typedConfirmation: pending.rendered.confirm === 'typed' ? typedConfirmation : undefined,
-        // The dialog warned that this non-idempotent step already ran here.
+        typedConfirmation: rendered.confirm === 'typed' ? typedConfirmation : undefined,
+        // The dialog or the plan warned that this non-idempotent step already ran here.
         rerun: !step.idempotent && get().runs[step.id]?.result ? true : undefined,
       });
       if (!result.ok) {
