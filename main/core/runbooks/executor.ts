@@ -64,11 +64,52 @@ export interface OutputFiles {
   transcript: string;
 }
 
+/** Output kept in memory before an output file is opened: 64 KiB. */
+const LAZY_FILE_BYTES = 64 * 1024;
+
+/**
+ * An output file opened only once its content passes `LAZY_FILE_BYTES`. Most steps print
+ * little, so their files are written in one call at the end, which keeps file opens off
+ * the path between a request and the spawn.
+ * NOTE: until then the output is only in memory, so a host that dies during a long, quiet
+ * background step leaves no output file for it.
+ */
+class LazyFile {
+  private chunks: string[] = [];
+  private bytes = 0;
+  private stream: fs.WriteStream | undefined;
+
+  constructor(readonly filePath: string) {}
+
+  write(text: string): void {
+    if (this.stream) {
+      this.stream.write(text);
+      return;
+    }
+    this.chunks.push(text);
+    this.bytes += Buffer.byteLength(text);
+    if (this.bytes > LAZY_FILE_BYTES) {
+      this.stream = fs.createWriteStream(this.filePath);
+      this.stream.write(this.chunks.join(''));
+      this.chunks = [];
+    }
+  }
+
+  async end(): Promise<void> {
+    if (!this.stream) {
+      fs.writeFileSync(this.filePath, this.chunks.join(''));
+      return;
+    }
+    this.stream.end();
+    await once(this.stream, 'close');
+  }
+}
+
 /** Captured output of one stream: masked, written to its file in full, kept up to the cap. */
 class StreamCapture {
   private readonly decoder = new StringDecoder('utf8');
   private readonly masker: StreamMasker;
-  private readonly file: fs.WriteStream;
+  private readonly file: LazyFile;
   text = '';
 
   constructor(
@@ -79,7 +120,7 @@ class StreamCapture {
     private readonly onOutput?: ExecuteOptions['onOutput'],
   ) {
     this.masker = new StreamMasker(secrets);
-    this.file = fs.createWriteStream(filePath);
+    this.file = new LazyFile(filePath);
   }
 
   write(bytes: Buffer): void {
@@ -88,8 +129,7 @@ class StreamCapture {
 
   async end(): Promise<void> {
     this.emit(this.masker.push(this.decoder.end()) + this.masker.flush());
-    this.file.end();
-    await once(this.file, 'close');
+    await this.file.end();
   }
 
   private emit(text: string): void {
@@ -120,7 +160,7 @@ export async function executeShell(options: ExecuteOptions): Promise<ExecuteResu
   fs.mkdirSync(path.dirname(options.outputPath), { recursive: true });
   const budget = { remaining: options.outputCapBytes ?? OUTPUT_CAP_BYTES, truncated: false };
   const transcriptPath = `${options.outputPath}.transcript.jsonl`;
-  const transcript = fs.createWriteStream(transcriptPath);
+  const transcript = new LazyFile(transcriptPath);
   const started = performance.now();
   const onOutput = (stream: OutputStream, text: string): void => {
     const ms = Math.round((performance.now() - started) * 10) / 10;
@@ -142,9 +182,7 @@ export async function executeShell(options: ExecuteOptions): Promise<ExecuteResu
     onOutput,
   );
   const endCaptures = async (): Promise<void> => {
-    await Promise.all([stdout.end(), stderr.end()]);
-    transcript.end();
-    await once(transcript, 'close');
+    await Promise.all([stdout.end(), stderr.end(), transcript.end()]);
   };
   const grace = options.killGraceMs ?? KILL_GRACE_MS;
 
