@@ -4,6 +4,9 @@ import { allowedTransitions, SEVERITIES } from '../../../shared/domain/incident'
 import { useUiStore, type PaletteCommand } from '../../app/ui.store';
 import { useShortcut } from '../../lib/use-shortcut';
 import { usePostmortemStore } from '../postmortems/postmortem.store';
+import { useRunPlanStore } from '../runbooks/run-plan.store';
+import { useRunbooksStore } from '../runbooks/runbooks.store';
+import { runCurrentStep, skipCurrentStep } from '../runbooks/use-step-keys';
 import { useTraceSearchStore } from '../traces/trace-search.store';
 import { useRoomStore } from './room.store';
 
@@ -80,6 +83,19 @@ function roomCommands(
     },
     { id: 'export', label: 'Export postmortem', shortcut: 'export', run: actions.export },
     { id: 'runbook', label: 'Pick runbook', shortcut: 'runbook', run: actions.runbook },
+    { id: 'step-run', label: 'Run current runbook step', run: runCurrentStep },
+    { id: 'step-skip', label: 'Skip current runbook step', run: skipCurrentStep },
+    {
+      id: 'step-next',
+      label: 'Next runbook step',
+      shortcut: 'nextStep',
+      run: () => useRunbooksStore.getState().moveCurrent(1),
+    },
+    {
+      id: 'run-all-diagnostics',
+      label: 'Run all diagnostics',
+      run: () => void useRunPlanStore.getState().show(),
+    },
     ...allowedTransitions(incident.status).map((status) => ({
       id: `status-${status}`,
       label: `Set status: ${status}`,

@@ -78,7 +78,11 @@ export const useRunPlanStore = create<RunPlanState>()((set, get) => {
   const halt = (message: string, error: ContractError | null = null): void =>
     set({ status: 'stopped', message, error });
 
-  /** Runs entries from `cursor` until a confirmation, a failure, a stop or the end. */
+  /**
+   * Runs entries from `cursor` until a confirmation, a failure, a stop or the end.
+   * NOTE: the renderer drives the plan, so reloading or closing the window stops it after
+   * the step in flight; the core has no plan of its own to resume.
+   */
   const advance = async (): Promise<void> => {
     const incidentId = get().incidentId ?? '';
     for (let index = get().cursor; index < get().entries.length; index += 1) {
