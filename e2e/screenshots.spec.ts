@@ -115,6 +115,10 @@ async function shootNewScreens(page: Page, shoot: (name: string) => Promise<Buff
     await expect(room.getByRole('listitem')).toHaveCount(2);
     await page.keyboard.press('j');
     await shoot('incident-room-runbook');
+    await page.getByRole('button', { name: /Run all diagnostics/ }).click();
+    await page.getByRole('region', { name: 'Diagnostics plan' }).scrollIntoViewIfNeeded();
+    await shoot('runbook-plan');
+    await page.getByRole('button', { name: 'Close plan' }).click();
 
     await page
       .getByRole('group', { name: 'Filter by event kind' })
