@@ -23,7 +23,9 @@ function generateOtlp(spanCount: number): string {
     const span = {
       traceId,
       spanId: (i + 1).toString(16).padStart(16, '0'),
-      ...(parent === undefined ? {} : { parentSpanId: (parent + 1).toString(16).padStart(16, '0') }),
+      ...(parent === undefined
+        ? {}
+        : { parentSpanId: (parent + 1).toString(16).padStart(16, '0') }),
       name: `operation ${i % 50}`,
       kind: (i % 3) + 1,
       startTimeUnixNano: start.toString(),
@@ -89,5 +91,8 @@ const result = {
 };
 const resultsDir = path.join(import.meta.dirname, 'results');
 fs.mkdirSync(resultsDir, { recursive: true });
-fs.writeFileSync(path.join(resultsDir, 'trace-import.json'), `${JSON.stringify(result, null, 2)}\n`);
+fs.writeFileSync(
+  path.join(resultsDir, 'trace-import.json'),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
