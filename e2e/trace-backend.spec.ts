@@ -62,3 +62,39 @@ test('trace backend search, attach and export', async ({ page, host }) => {
     await zipkin.close();
   }
 });
+
+test('failing backend edited then removed', async ({ page, host }) => {
+  const zipkin = await startZipkin();
+  try {
+    await host.open(page, '/settings');
+    // Port 9 (discard) has no listener on loopback, so every request fails at once.
+    const row = await addBackend(page, {
+      name: 'traces-main',
+      kind: 'jaeger',
+      baseUrl: 'http://127.0.0.1:9',
+    });
+    await row.getByRole('button', { name: 'Test connection' }).click();
+    const health = row.getByLabel('Health of traces-main');
+    await expect(health).toContainText(/failing|circuit open/);
+    await expect(health.locator('.health-error')).not.toBeEmpty();
+
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit backend traces-main' });
+    await expect(form.getByLabel('Base URL')).toHaveValue('http://127.0.0.1:9');
+    await form.getByLabel('Kind').selectOption('zipkin');
+    await form.getByLabel('Base URL').fill(zipkin.url);
+    await form.getByRole('button', { name: 'Save backend' }).click();
+    await expect(row).toContainText(zipkin.url);
+    await row.getByRole('button', { name: 'Test connection' }).click();
+    await expect(health).toContainText('up');
+
+    await row.getByRole('button', { name: 'Remove…' }).click();
+    await row.getByRole('button', { name: 'Remove traces-main' }).click();
+    await expect(row).toHaveCount(0);
+    await expect(page.getByText('No trace backends yet')).toBeVisible();
+    const saved = fs.readFileSync(path.join(host.dataDir, 'backends.json'), 'utf8');
+    expect(saved).not.toContain('traces-main');
+  } finally {
+    await zipkin.close();
+  }
+});
