@@ -85,6 +85,13 @@ test('runbook with parameters, run and skip by keyboard', async ({ page, host })
     const stepEvent = events.filter({ hasText: /Call the health check/ });
     await stepEvent.getByText('step output').click();
     await expect(stepEvent.getByLabel('stdout')).toContainText('200');
+
+    // After a reload the room reopens the runbook with the outcomes it already recorded.
+    await page.reload();
+    await expect(page.getByLabel('Runbook', { exact: true })).toHaveValue('bundled/http-5xx.md');
+    await expect(healthStep).toContainText('last run succeeded · exit 0');
+    await expect(skipped.getByRole('status')).toContainText(`skipped: ${SKIP_REASON}`);
+    await expect(current).toHaveAttribute('data-step-id', 'load');
   } finally {
     await health.close();
   }

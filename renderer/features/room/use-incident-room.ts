@@ -13,7 +13,10 @@ export function useIncidentRoom(incidentId: string) {
   const room = useRoomStore();
 
   useEffect(() => {
-    void useRoomStore.getState().load(incidentId);
+    void useRoomStore
+      .getState()
+      .load(incidentId)
+      .then(() => reopenRunbook(incidentId));
     void useRunbooksStore.getState().loadList();
     useStepRunsStore.getState().reset();
     useTracesStore.getState().reset();
@@ -37,4 +40,19 @@ export function useIncidentRoom(incidentId: string) {
     incident: current?.incident ?? null,
     loadError: current?.loadError ?? null,
   };
+}
+
+/**
+ * Reopens the runbook the incident used last, found from its latest step event, with the
+ * outcomes already recorded; closes the panel's runbook when the incident used none.
+ */
+async function reopenRunbook(incidentId: string): Promise<void> {
+  const { incidentId: loaded, timeline } = useRoomStore.getState();
+  if (loaded !== incidentId) return;
+  const last = timeline.findLast(
+    (event) =>
+      (event.kind === 'runbook_step' || event.kind === 'manual_step') &&
+      typeof event.data.runbookId === 'string',
+  );
+  await useRunbooksStore.getState().select(String(last?.data.runbookId ?? ''), incidentId);
 }

@@ -31,7 +31,7 @@ export function RunbookPanel({
           ref={selectRef}
           aria-label="Runbook"
           value={runbook?.id ?? ''}
-          onChange={(event) => void select(event.target.value)}
+          onChange={(event) => void select(event.target.value, incidentId)}
         >
           <option value="">Pick a runbook…</option>
           {summaries.map((summary) => (
@@ -51,11 +51,17 @@ export function RunbookPanel({
 function RunbookView({ runbook, incidentId }: { runbook: Runbook; incidentId: string }) {
   const roles = new Map(runbook.sections.map((section) => [section.id, section.role]));
   const onKeyDown = useStepKeys(runbook.steps.length > 0);
+  const stale = useRunbooksStore((state) => state.stale);
 
   return (
     <div className="runbook">
       <h2>{runbook.title}</h2>
       <p className="mono muted runbook-id">{runbook.id}</p>
+      {stale && (
+        <p className="warning">
+          The file changed since this incident last ran it; the next step starts a new run.
+        </p>
+      )}
       {runbook.warnings.map((warning) => (
         <p key={warning} className="warning">
           {warning}

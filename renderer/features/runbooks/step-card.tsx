@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { RunbookStep } from '../../../shared/domain/runbook';
 import { ErrorMessage } from '../../components/error-message';
+import { formatLocal, formatUtc } from '../../lib/time';
 import { paramsForStep, useRunbooksStore } from './runbooks.store';
 import { ManualStepActions } from './manual-step-actions';
 import { SkipForm } from './skip-form';
@@ -92,6 +93,16 @@ export function StepCard({
           {run.manual.outcome === 'skipped'
             ? `skipped: ${run.manual.reason ?? ''}`
             : run.manual.outcome}
+        </p>
+      )}
+      {run?.previous && !run.result && !run.running && (
+        <p
+          className={`step-result status-${run.previous.status}`}
+          title={formatUtc(run.previous.at)}
+        >
+          last run {run.previous.status}
+          {run.previous.exitCode !== null && ` · exit ${run.previous.exitCode}`} ·{' '}
+          {formatLocal(run.previous.at, false)}
         </p>
       )}
       {run?.error && <ErrorMessage error={run.error} />}

@@ -3,6 +3,7 @@ import type {
   ManualOutcome,
   RenderedStep,
   RunbookStep,
+  StepOutcome,
   StepResult,
 } from '../../../shared/domain/runbook';
 import type { ContractError } from '../../../shared/ipc/errors';
@@ -17,6 +18,8 @@ export interface StepRun {
   result: StepResult | null;
   /** The outcome that closed a manual step, with the skip reason. */
   manual: { outcome: ManualOutcome; reason?: string } | null;
+  /** The step's latest shell outcome in this incident before the page loaded, if any. */
+  previous: StepOutcome | null;
   error: ContractError | null;
 }
 
@@ -58,10 +61,22 @@ interface StepRunsState {
     reason?: string,
   ): Promise<boolean>;
   applyPush(event: PushEvent, incidentId: string): void;
+  /** Shows the outcomes the incident already recorded for the open runbook's steps. */
+  restore(outcomes: StepOutcome[]): void;
   reset(): void;
 }
 
-const IDLE: StepRun = { running: false, live: [], result: null, manual: null, error: null };
+const IDLE: StepRun = {
+  running: false,
+  live: [],
+  result: null,
+  manual: null,
+  previous: null,
+  error: null,
+};
+
+/** Outcomes recorded through `runbooks:complete-manual-step`, for any kind of step. */
+const MANUAL_OUTCOMES = new Set<string>(['done', 'skipped', 'note']);
 
 /** Step runs of the open runbook: confirmation, live output, results, cancel, manual steps. */
 export const useStepRunsStore = create<StepRunsState>()((set, get) => {
@@ -156,6 +171,20 @@ export const useStepRunsStore = create<StepRunsState>()((set, get) => {
       const run = get().runs[event.stepId];
       if (!run?.running) return;
       patch(event.stepId, { live: [...run.live, { stream: event.stream, chunk: event.chunk }] });
+    },
+
+    restore(outcomes) {
+      for (const outcome of outcomes) {
+        if (MANUAL_OUTCOMES.has(outcome.status)) {
+          const manual = {
+            outcome: outcome.status as ManualOutcome,
+            reason: outcome.reason ?? undefined,
+          };
+          patch(outcome.stepId, { manual });
+        } else {
+          patch(outcome.stepId, { previous: outcome });
+        }
+      }
     },
 
     reset: () => set({ pending: null, runs: {}, skippingStepId: null }),
