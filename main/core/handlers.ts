@@ -1,3 +1,5 @@
+import os from 'node:os';
+import packageJson from '../../package.json';
 import type { Channel, Request, Response } from '../../shared/ipc/contract';
 import type { Core } from './core';
 import { searchIncidents } from './incidents/search.queries';
@@ -81,6 +83,11 @@ export const handlers: HandlerMap = {
   'action-items:list': (request, core) => core.actionItems.list(request.incidentId),
   'action-items:update': (request, core) => core.actionItems.update(request.id, request),
   'diagnostics:spans': (request, core) => core.spans.recent().reverse().slice(0, request.limit),
+  'diagnostics:info': (_request, core) => ({
+    dataDir: core.dataDir,
+    version: packageJson.version,
+    host: os.hostname(),
+  }),
   'postmortems:export': (request, core) => core.postmortems.exportMarkdown(request.incidentId),
 };
 

@@ -5,12 +5,17 @@ import { ErrorMessage } from '../../components/error-message';
 import { Kbd } from '../../components/kbd';
 import { Modal } from '../../components/modal';
 import { routeHash } from '../../lib/router';
+import { DiagnosticsSection } from '../settings/diagnostics-section';
+import { RunbookFoldersSection } from '../settings/runbook-folders-section';
 import { BackendForm } from './backend-form';
 import { HealthBadge } from './health-badge';
 import { useBackends } from './use-backends';
 import './backends.css';
 
-/** Shows the settings screen: trace backends with their health, test, edit and remove. */
+/**
+ * Shows the settings screen: trace backends with their health, test, edit and remove; runbook
+ * folders and their trust; diagnostics with the data folder and the latest spans.
+ */
 export function SettingsPage() {
   const { backends, loaded, loadError, save, remove, test } = useBackends();
   // `null` edits nothing, `'new'` adds a backend, a backend edits it.
@@ -49,6 +54,8 @@ export function SettingsPage() {
           ))}
         </ul>
       </section>
+      <RunbookFoldersSection />
+      <DiagnosticsSection backends={backends} />
       {editing && (
         <Modal
           title={editing === 'new' ? 'Add backend' : `Edit backend ${editing.name}`}

@@ -37,6 +37,7 @@ export function RunbookPanel({
           {summaries.map((summary) => (
             <option key={summary.id} value={summary.id}>
               {summary.title} ({summary.stepCount} steps)
+              {summary.trusted === false ? ' · untrusted folder' : ''}
             </option>
           ))}
         </select>
@@ -52,11 +53,20 @@ function RunbookView({ runbook, incidentId }: { runbook: Runbook; incidentId: st
   const roles = new Map(runbook.sections.map((section) => [section.id, section.role]));
   const onKeyDown = useStepKeys(runbook.steps.length > 0);
   const stale = useRunbooksStore((state) => state.stale);
+  const untrusted = useRunbooksStore((state) =>
+    state.summaries.some((summary) => summary.id === runbook.id && summary.trusted === false),
+  );
 
   return (
     <div className="runbook">
       <h2>{runbook.title}</h2>
       <p className="mono muted runbook-id">{runbook.id}</p>
+      {untrusted && (
+        <p className="warning" role="note">
+          This runbook is in a folder you have not trusted, so its steps do not run. Read it, then
+          trust its folder in Settings to run them.
+        </p>
+      )}
       {stale && (
         <p className="warning">
           The file changed since this incident last ran it; the next step starts a new run.

@@ -9,4 +9,16 @@ export const diagnosticsChannels = {
     z.array(RecordedSpanSchema),
     'Returns the latest finished spans (contract calls, runbook steps, backend calls), newest first.',
   ),
+  'diagnostics:info': defineChannel(
+    z.object({}).default({}),
+    z.object({
+      /** Absolute path of the folder holding the database, logs and step output files. */
+      dataDir: z.string(),
+      /** Firebreak's version, from package.json. */
+      version: z.string(),
+      /** Host name of the machine the core runs on, where runbook steps run. */
+      host: z.string(),
+    }),
+    'Returns the data folder, the version and the host name of the running core.',
+  ),
 };
