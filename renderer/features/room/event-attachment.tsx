@@ -1,6 +1,8 @@
 import type { TimelineEvent } from '../../../shared/domain/timeline';
 import { AnsiOutput } from '../../components/ansi-output';
 import { formatDuration } from '../../lib/time';
+import { queryEvidenceOf } from '../runbooks/query-result';
+import { QueryResultTable } from '../runbooks/query-result-table';
 import { TruncatedNotice } from '../runbooks/step-run-view';
 import { useWaterfallStore } from '../traces/waterfall.store';
 
@@ -30,19 +32,21 @@ function StepAttachment({ data }: { data: Record<string, unknown> }) {
   const command = text(data.command);
   const stdout = text(data.stdout);
   const stderr = text(data.stderr);
+  const query = queryEvidenceOf(data);
   return (
     <details className="attachment">
       <summary>
-        step output
+        {query ? 'query result' : 'step output'}
         {typeof data.exitCode === 'number' && <span className="mono"> · exit {data.exitCode}</span>}
         {typeof data.durationMs === 'number' && (
           <span className="mono"> · {formatDuration(data.durationMs)}</span>
         )}
       </summary>
-      {command && <pre className="command mono">$ {command}</pre>}
-      {stdout && <AnsiOutput text={stdout} label="stdout" />}
-      {stderr && <AnsiOutput text={stderr} label="stderr" />}
-      {!stdout && !stderr && <p className="muted">No output.</p>}
+      {command && <pre className="command mono">{query ? command : `$ ${command}`}</pre>}
+      {query && <QueryResultTable evidence={query} />}
+      {!query && stdout && <AnsiOutput text={stdout} label="stdout" />}
+      {stderr && !query?.error && <AnsiOutput text={stderr} label="stderr" />}
+      {!query && !stdout && !stderr && <p className="muted">No output.</p>}
       {data.truncated === true && <TruncatedNotice stdoutFile={outputFile(data.outputFiles)} />}
     </details>
   );

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { formatLocal, formatUtc } from '../../lib/time';
 import { paramsForStep, useRunbooksStore } from './runbooks.store';
 import { ManualStepActions } from './manual-step-actions';
+import { isRunnableStep } from './query-result';
 import { SkipForm } from './skip-form';
 import { StepRunView } from './step-run-view';
 import { repeatsTitle } from './step-groups';
@@ -50,7 +51,7 @@ export function StepCard({
         <span className="step-title">{step.title}</span>
         <span className={`badge kind-${step.kind}`}>{step.kind}</span>
         {step.risk !== 'low' && <span className={`badge risk-${step.risk}`}>{step.risk}</span>}
-        {step.kind === 'shell' && step.command && !run?.running && (
+        {isRunnableStep(step) && step.command && !run?.running && (
           <button
             type="button"
             onClick={() => void requestRun(runbookId, step, paramsForStep(step.params, params))}
@@ -76,8 +77,21 @@ export function StepCard({
       {step.interactive && (
         <p className="muted">Needs a terminal ({step.interactive}); run it yourself.</p>
       )}
-      {(step.kind === 'query' || step.kind === 'http') && (
-        <p className="muted">Firebreak shows {step.kind} steps but does not run them yet.</p>
+      {isRunnableStep(step) && step.kind === 'query' && (
+        <p className="muted">
+          PromQL against{' '}
+          {step.datasource ? (
+            <span className="mono">{step.datasource}</span>
+          ) : (
+            'the configured Prometheus'
+          )}
+        </p>
+      )}
+      {!isRunnableStep(step) && (step.kind === 'query' || step.kind === 'http') && (
+        <p className="muted">
+          Firebreak shows this {step.lang ? `${step.lang} ` : ''}
+          {step.kind} step but does not run it from here yet.
+        </p>
       )}
       {step.kind === 'manual' && !closed && !skipping && (
         <ManualStepActions

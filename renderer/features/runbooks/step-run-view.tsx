@@ -1,10 +1,11 @@
 import { AnsiOutput } from '../../components/ansi-output';
 import { formatDuration } from '../../lib/time';
+import { QueryResultTable } from './query-result-table';
 import type { StepRun } from './step-runs.store';
 
 /**
- * Shows a shell step's live output while it runs, then its status, exit code, duration and
- * output, with the runbook's example output beside it when the runbook gives one.
+ * Shows a step's live output while it runs, then its status, exit code (or a query's result
+ * type and table), duration and output, with the runbook's example output beside it.
  */
 export function StepRunView({ run, exampleOutput }: { run: StepRun; exampleOutput?: string }) {
   if (run.result) {
@@ -13,18 +14,25 @@ export function StepRunView({ run, exampleOutput }: { run: StepRun; exampleOutpu
     return (
       <div className={`step-result status-${result.status}`} role="status">
         <p className="mono">
-          {result.status} · exit {result.exitCode ?? result.signal ?? '?'} ·{' '}
-          {formatDuration(result.durationMs)}
+          {result.status} ·{' '}
+          {result.query
+            ? `${result.query.resultType ?? 'no result'}`
+            : `exit ${result.exitCode ?? result.signal ?? '?'}`}{' '}
+          · {formatDuration(result.durationMs)}
         </p>
         {failedChecks.map((check) => (
           <p key={check.name} className="warning">
             Check {check.name} failed: {check.detail}
           </p>
         ))}
+        {result.query && <QueryResultTable evidence={result.query} />}
         <div className={exampleOutput ? 'output-pair' : undefined}>
           <div>
-            {result.stdout && <AnsiOutput text={result.stdout} label="stdout" />}
-            {result.stderr && <AnsiOutput text={result.stderr} label="stderr" />}
+            {!result.query && result.stdout && <AnsiOutput text={result.stdout} label="stdout" />}
+            {/* A query's error text is in the result table already. */}
+            {result.stderr && !result.query?.error && (
+              <AnsiOutput text={result.stderr} label="stderr" />
+            )}
           </div>
           {exampleOutput && (
             <div>
