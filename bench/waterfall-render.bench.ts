@@ -115,6 +115,12 @@ window.benchFirstRender = async (traceId) => {
   });
   return performance.now() - started;
 };
+window.benchContractCheck = () => {
+  const name = 'firebreak:check traces:get-snapshot';
+  const entry = performance.getEntriesByName(name).at(-1);
+  performance.clearMeasures(name);
+  return entry ? entry.duration : -1;
+};
 window.benchFetchSnapshot = async (snapshotId) => {
   const token = sessionStorage.getItem('firebreak.token');
   const started = performance.now();
@@ -239,10 +245,13 @@ async function main(): Promise<void> {
       for (let round = 0; round < ROUNDS; round++)
         fetches.push(await timeSnapshotFetch(page, snapshotId));
       const firstRenderMs: number[] = [];
+      // The renderer's check of the response against the contract, measured by api.invoke.
+      const checkMs: number[] = [];
       let frames: number[] = [];
       let domRows = 0;
       for (let round = 0; round < ROUNDS; round++) {
         firstRenderMs.push(await timeFirstRender(page, traceId));
+        checkMs.push(await callHelper<number>(page, 'benchContractCheck'));
         domRows = await page.locator('[aria-label="Spans"] [role="listitem"]').count();
         frames = frames.concat(await scrollFrameTimes(page, '[aria-label="Spans"]'));
         await page.keyboard.press('Escape');
@@ -250,6 +259,7 @@ async function main(): Promise<void> {
       }
       return {
         firstRenderMedianMs: Math.round(median(firstRenderMs)),
+        contractCheckMedianMs: Math.round(median(checkMs)),
         snapshotBytes: fetches[0]?.bytes ?? 0,
         snapshotFetchMedianMs: Math.round(median(fetches.map((f) => f.fetchMs))),
         snapshotJsonParseMedianMs: Math.round(median(fetches.map((f) => f.parseMs))),
