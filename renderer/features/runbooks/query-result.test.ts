@@ -140,5 +140,6 @@ describe('isRunnableStep', () => {
     expect(isRunnableStep({ ...base, lang: 'logql' })).toBe(false);
     expect(isRunnableStep({ ...base, kind: 'shell', lang: 'sh' })).toBe(true);
     expect(isRunnableStep({ ...base, kind: 'manual' })).toBe(false);
+    expect(isRunnableStep({ ...base, kind: 'http', lang: 'http' })).toBe(true);
   });
 });

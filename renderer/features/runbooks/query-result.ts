@@ -92,10 +92,11 @@ export function queryEvidenceOf(data: Record<string, unknown>): QueryEvidence | 
 }
 
 /**
- * Returns whether Firebreak runs a step from the panel: shell steps, and query steps written
- * in a `promql` block. LogQL and SQL blocks are query steps that it does not run yet.
+ * Returns whether Firebreak runs a step from the panel: shell and HTTP request steps, and
+ * query steps written in a `promql` block. LogQL and SQL blocks are query steps that it
+ * does not run yet.
  */
 export function isRunnableStep(step: RunbookStep): boolean {
-  if (step.kind === 'shell') return true;
+  if (step.kind === 'shell' || step.kind === 'http') return true;
   return step.kind === 'query' && step.lang?.toLowerCase() === 'promql';
 }
