@@ -3,6 +3,7 @@ import packageJson from '../../package.json';
 import type { Channel, Request, Response } from '../../shared/ipc/contract';
 import type { Core } from './core';
 import { searchIncidents } from './incidents/search.queries';
+import { normaliseOccurredAt } from './timeline/occurred-at';
 
 /** A handler receives the parsed request and the core; it may throw `AppError`. */
 export type Handler<C extends Channel> = (
@@ -36,7 +37,10 @@ export const handlers: HandlerMap = {
       incidentId: request.incidentId,
       kind: 'note',
       summary: `Note: ${firstLine(request.text)}`,
-      occurredAt: request.occurredAt && new Date(request.occurredAt).toISOString(),
+      occurredAt:
+        request.occurredAt === undefined
+          ? undefined
+          : normaliseOccurredAt(request.occurredAt, core.clock()),
       data: { text: request.text },
     });
   },

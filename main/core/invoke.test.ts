@@ -68,3 +68,29 @@ describe('invoke telemetry', () => {
     expect(get?.error).toContain('not found');
   });
 });
+
+describe('note times', () => {
+  it('rejects a note dated in the future', async () => {
+    const { id } = core.incidents.declare({ title: 'x' });
+    const result = await invoke(core, 'timeline:add-note', {
+      incidentId: id,
+      text: 'typo year',
+      occurredAt: '3000-01-01T00:00:00Z',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!result.ok)
+      expect(result.error.message).toContain('"3000-01-01T00:00:00Z" is in the future');
+    expect(core.timeline.list(id).map((e) => e.kind)).toEqual(['declared']);
+  });
+
+  it('stores a backdated note in UTC', async () => {
+    const { id } = core.incidents.declare({ title: 'x' });
+    const result = await invoke(core, 'timeline:add-note', {
+      incidentId: id,
+      text: 'first page',
+      occurredAt: '2026-12-04T10:00:00+01:00',
+    });
+    expect(result.ok).toBe(true);
+    expect(core.timeline.list(id)[0]?.occurredAt).toBe('2026-12-04T09:00:00.000Z');
+  });
+});
