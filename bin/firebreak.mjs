@@ -3,5 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCli } = await import('../main/cli/index.ts');
+const { runCli, exitOnBrokenPipe } = await import('../main/cli/index.ts');
+exitOnBrokenPipe(process.stdout);
 process.exitCode = await runCli(process.argv.slice(2), process);

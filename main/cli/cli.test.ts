@@ -153,3 +153,29 @@ describe('firebreak CLI', () => {
     expect(failed.code).toBe(2);
   });
 });
+
+describe('firebreak CLI output safety', () => {
+  it('prints escapes in titles visibly', async () => {
+    const id = await declare('plain');
+    await cli('note', id, 'bell\u0007 and \u001b[2J clear');
+    const show = await cli('show', id);
+    expect(show.stdout).not.toContain('\u001b');
+    expect(show.stdout).toContain('\\u{1B}[2J');
+    const json = JSON.parse((await cli('show', id, '--json')).stdout);
+    expect(json.timeline[1].data.text).toBe('bell\u0007 and \u001b[2J clear');
+  });
+
+  it('stops quietly on a closed pipe', async () => {
+    const bin = path.resolve(import.meta.dirname, '../../bin/firebreak.mjs');
+    const id = await declare('long notes');
+    // 200 KB of JSON is more than a pipe buffer holds, so the writer meets the closed pipe.
+    for (let i = 0; i < 10; i++) await cli('note', id, 'x'.repeat(19_000));
+    const run = promisify(execFile);
+    const { stderr } = await run('bash', [
+      '-c',
+      `"${process.execPath}" "${bin}" --data-dir "${dataDir}" show ${id} --json | head -c 10 >/dev/null; echo "rc=\${PIPESTATUS[0]}" >&2`,
+    ]);
+    expect(stderr).toContain('rc=0');
+    expect(stderr).not.toContain('EPIPE');
+  });
+});

@@ -1,9 +1,10 @@
+import { escapeJsonUnsafe } from './safe-output';
 import type { Incident } from '../../shared/domain/incident';
 import type { TimelineEvent } from '../../shared/domain/timeline';
 
 /** Writes a value as pretty JSON with a trailing newline. */
 export function jsonLine(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${escapeJsonUnsafe(JSON.stringify(value, null, 2))}\n`;
 }
 
 /** One aligned row per incident: id, severity, status, commander, title. */

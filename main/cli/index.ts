@@ -18,6 +18,7 @@ import { actionCommand } from './commands/action';
 import { postmortemCommand } from './commands/postmortem';
 import { runbookCommand } from './commands/runbook';
 import { traceCommand } from './commands/trace';
+import { safeTerminalStream } from './safe-output';
 import { EXIT, UsageError, type CliContext, type Command } from './context';
 
 const COMMANDS: Record<string, Command> = {
@@ -89,12 +90,13 @@ export async function runCli(
   streams: CliStreams,
   env = process.env,
 ): Promise<number> {
+  const stderr = safeTerminalStream(streams.stderr);
   let dataDirOption: string | undefined;
   let args: string[];
   try {
     ({ dataDirOption, args } = extractDataDir(argv));
   } catch (error) {
-    streams.stderr.write(`${(error as Error).message}\n`);
+    stderr.write(`${(error as Error).message}\n`);
     return EXIT.usage;
   }
   const [name, ...rest] = args;
@@ -104,7 +106,7 @@ export async function runCli(
   }
   const command = COMMANDS[name];
   if (!command) {
-    streams.stderr.write(`Unknown command "${name}". Run "firebreak help" for the list.\n`);
+    stderr.write(`Unknown command "${name}". Run "firebreak help" for the list.\n`);
     return EXIT.usage;
   }
 
@@ -112,15 +114,15 @@ export async function runCli(
   const context: CliContext = {
     core: () =>
       (core ??= createCore({ dataDir: resolveDataDir(dataDirOption, env), source: 'cli' })),
-    stdout: streams.stdout,
-    stderr: streams.stderr,
+    stdout: safeTerminalStream(streams.stdout),
+    stderr,
     prompt: (question) => prompt(streams, question),
   };
   try {
     return await command(rest, context);
   } catch (error) {
     const { message, exitCode } = describeFailure(error);
-    streams.stderr.write(`firebreak ${name}: ${message}\n`);
+    stderr.write(`firebreak ${name}: ${message}\n`);
     return exitCode;
   } finally {
     core?.close();
@@ -173,8 +175,17 @@ async function prompt(streams: CliStreams, question: string): Promise<string | n
   }
 }
 
+/** Ends quietly when the reader of stdout goes away, as in `firebreak list | head -1`. */
+export function exitOnBrokenPipe(stream: NodeJS.WritableStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const isEntryPoint = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isEntryPoint) {
+  exitOnBrokenPipe(process.stdout);
   const code = await runCli(process.argv.slice(2), process);
   process.exitCode = code;
 }

@@ -94,3 +94,24 @@ describe('note times', () => {
     expect(core.timeline.list(id)[0]?.occurredAt).toBe('2026-12-04T09:00:00.000Z');
   });
 });
+
+describe('one-line fields', () => {
+  it('rejects an escape sequence in a title', async () => {
+    const result = await invoke(core, 'incidents:declare', { title: 'db\u001b]0;owned\u0007' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!result.ok) expect(result.error.message).toContain('title contains U+001B at position 3');
+    expect(core.incidents.list()).toEqual([]);
+  });
+
+  it('rejects a line break in a commander', async () => {
+    const result = await invoke(core, 'incidents:declare', { title: 'x', commander: 'a\nb' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!result.ok) expect(result.error.message).toContain('commander contains a line break');
+  });
+
+  it('still rejects an empty title after trimming', async () => {
+    const result = await invoke(core, 'incidents:declare', { title: '   ' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!result.ok) expect(result.error.message).toContain('title is empty');
+  });
+});

@@ -107,3 +107,42 @@ describe('postmortem helpers', () => {
     expect(postmortemFileName(incident)).toBe('postmortem-2026-12-04-checkout-502s.md');
   });
 });
+
+describe('postmortem limits', () => {
+  it('exports a step with 300,000 output lines', () => {
+    const stdout = 'y\n'.repeat(300_000);
+    const markdown = renderPostmortemMarkdown({
+      incident,
+      events: [
+        event('runbook_step', 'Ran "yes"', {
+          command: 'yes | head -n 300000',
+          stdout,
+          outputFiles: { stdout: '/data/step-output/s1.stdout.log' },
+        }),
+      ],
+      traces: [],
+    });
+    expect(markdown).toContain('lines omitted]');
+    expect(markdown).toContain('in /data/step-output/s1.stdout.log');
+    expect(markdown.split('\n').length).toBeLessThan(400);
+  });
+
+  it('makes terminal escapes visible', () => {
+    const markdown = renderPostmortemMarkdown({
+      incident,
+      events: [event('note', 'Note: x', { text: 'red \u001b[31mtext\u202e' })],
+      traces: [],
+    });
+    expect(markdown).toContain('red \\u{1B}[31mtext\\u{202E}');
+    expect(markdown).not.toContain('\u001b');
+  });
+
+  it('shows the note of an attached trace', () => {
+    const markdown = renderPostmortemMarkdown({
+      incident,
+      events: [event('trace_attached', 'Trace attached', { traceId: 'abc', note: 'slow DB' })],
+      traces: [],
+    });
+    expect(markdown).toContain('  > slow DB');
+  });
+});

@@ -1,6 +1,7 @@
 import type { ActionItem } from '../../../shared/domain/action-item';
 import type { Incident } from '../../../shared/domain/incident';
 import type { TimelineEvent } from '../../../shared/domain/timeline';
+import { neutraliseUnsafeCharacters } from '../../../shared/domain/text';
 import type { TraceSummary } from '../../../shared/domain/trace';
 
 export interface PostmortemInput {
@@ -68,7 +69,8 @@ export function renderPostmortemMarkdown({
     ...actionItemLines(actionItems),
     '',
   ];
-  return lines.join('\n');
+  // Text from users, step output and backends may hold terminal escapes: make them visible.
+  return neutraliseUnsafeCharacters(lines.join('\n'));
 }
 
 function milestoneLines(incident: Incident): string[] {
@@ -90,7 +92,7 @@ function timelineLines(events: TimelineEvent[]): string[] {
   const lines: string[] = [];
   for (const event of events) {
     lines.push(`- **${formatUtc(event.occurredAt)}** ${escapeInline(event.summary)}`);
-    lines.push(...eventDetail(event));
+    appendAll(lines, eventDetail(event));
   }
   return lines;
 }
@@ -101,15 +103,16 @@ function eventDetail(event: TimelineEvent): string[] {
   switch (event.kind) {
     case 'note':
       return indentBlock(String(data.text ?? ''));
-    case 'runbook_step': {
+    case 'runbook_step':
+      return stepDetail(data);
+    case 'trace_attached': {
       const out: string[] = [];
-      if (typeof data.command === 'string') out.push(...fenced(data.command, 'sh'));
-      const output = [data.stdout, data.stderr].filter((s) => typeof s === 'string' && s !== '');
-      if (output.length > 0) out.push(...fenced(output.join('\n'), 'text'));
+      if (typeof data.traceId === 'string') out.push(`  - Trace id: \`${data.traceId}\``);
+      if (typeof data.note === 'string' && data.note.trim() !== '') {
+        out.push(...indentBlock(data.note));
+      }
       return out;
     }
-    case 'trace_attached':
-      return typeof data.traceId === 'string' ? [`  - Trace id: \`${data.traceId}\``] : [];
     case 'declared':
     case 'status_changed':
     case 'severity_changed':
@@ -119,6 +122,45 @@ function eventDetail(event: TimelineEvent): string[] {
     case 'postmortem_exported':
       return [];
   }
+}
+
+/** Most output lines of one step printed in the postmortem; the rest stay in the output file. */
+export const MAX_STEP_OUTPUT_LINES = 200;
+
+/** The command and its output, the output cut to its first and last lines when long. */
+function stepDetail(data: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  if (typeof data.command === 'string') appendAll(out, fenced(data.command, 'sh'));
+  const streams = [data.stdout, data.stderr].filter(
+    (s): s is string => typeof s === 'string' && s !== '',
+  );
+  if (streams.length === 0) return out;
+
+  const lines = streams.join('\n').split('\n');
+  if (lines.length <= MAX_STEP_OUTPUT_LINES) {
+    appendAll(out, fenced(lines.join('\n'), 'text'));
+    return out;
+  }
+  const half = MAX_STEP_OUTPUT_LINES / 2;
+  const omitted = lines.length - MAX_STEP_OUTPUT_LINES;
+  const kept = [
+    ...lines.slice(0, half),
+    `[${omitted} lines omitted]`,
+    ...lines.slice(lines.length - half),
+  ];
+  appendAll(out, fenced(kept.join('\n'), 'text'));
+  const files = data.outputFiles as { stdout?: unknown } | undefined;
+  const where =
+    typeof files?.stdout === 'string' && files.stdout !== '' ? ` in ${files.stdout}` : '';
+  out.push(
+    `  - Output cut to ${MAX_STEP_OUTPUT_LINES} of ${lines.length} lines; the full output is${where || ' kept with the step result'}.`,
+  );
+  return out;
+}
+
+/** Appends without spreading, so arrays of any length never overflow the call stack. */
+function appendAll(target: string[], items: string[]): void {
+  for (const item of items) target.push(item);
 }
 
 function traceSection(traces: TraceSummary[]): string[] {
@@ -158,9 +200,11 @@ function actionItemLines(items: ActionItem[]): string[] {
 
 function fenced(text: string, lang: string): string[] {
   // A fence longer than any backtick run inside the text keeps the block intact.
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  let longest = 2;
+  for (const match of text.matchAll(/`+/g)) longest = Math.max(longest, match[0].length);
   const fence = '`'.repeat(longest + 1);
-  return [`  ${fence}${lang}`, ...text.split('\n').map((l) => `  ${l}`), `  ${fence}`];
+  const body = text.split('\n').map((line) => `  ${line}`);
+  return [`  ${fence}${lang}`].concat(body, [`  ${fence}`]);
 }
 
 function indentBlock(text: string): string[] {

@@ -1,7 +1,28 @@
 import { z } from 'zod';
 import { IncidentSchema, SeveritySchema, StatusSchema } from '../../domain/incident';
+import { describeUnsafeCharacter } from '../../domain/text';
 import { TimelineEventSchema } from '../../domain/timeline';
 import { defineChannel } from '../define';
+
+/**
+ * A one-line text field: trimmed, at most `max` characters, and free of newlines, terminal
+ * control characters and bidirectional overrides, which would corrupt lists and terminals.
+ */
+function singleLine(field: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${field} is longer than ${max} characters`)
+    .superRefine((value, context) => {
+      const unsafe = value.includes('\n') ? 'a line break' : describeUnsafeCharacter(value);
+      if (unsafe) {
+        context.addIssue({
+          code: 'custom',
+          message: `${field} contains ${unsafe}; remove it and retry`,
+        });
+      }
+    });
+}
 
 const IncidentIdSchema = z.string().min(1, 'incident id is empty');
 
@@ -14,9 +35,9 @@ export const incidentChannels = {
   ),
   'incidents:declare': defineChannel(
     z.object({
-      title: z.string().trim().min(1, 'title is empty').max(300),
+      title: singleLine('title', 300).pipe(z.string().min(1, 'title is empty')),
       severity: SeveritySchema.nullable().optional(),
-      commander: z.string().trim().max(120).nullable().optional(),
+      commander: singleLine('commander', 120).nullable().optional(),
     }),
     IncidentSchema,
     'Declares a new incident in triage and records a "declared" event.',
@@ -37,7 +58,7 @@ export const incidentChannels = {
     'Changes the severity (null for unset) and records the change in the timeline.',
   ),
   'incidents:set-commander': defineChannel(
-    z.object({ id: IncidentIdSchema, commander: z.string().trim().max(120).nullable() }),
+    z.object({ id: IncidentIdSchema, commander: singleLine('commander', 120).nullable() }),
     IncidentSchema,
     'Assigns or clears the incident commander and records the change.',
   ),
