@@ -3,7 +3,6 @@
  * codes except tab and newline) and the Unicode bidirectional overrides and isolates, which
  * make text display in a different order than it is stored (U+202E shows "evil" as "live").
  */
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Finds the first unsafe character, as `U+001B at position 4`, or null when there is none. */

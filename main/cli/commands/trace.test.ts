@@ -75,6 +75,26 @@ describe('firebreak trace attach', () => {
     expect(result.err).toContain('/nonexistent/trace.json not found');
   });
 
+  it('exits 2 for a device file', async () => {
+    const { incidentId, run } = setup();
+    const result = await run(['trace', 'attach', incidentId, '/dev/zero']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('/dev/zero is not a regular file');
+  });
+
+  it('exits 2 for a file over the size limit', async () => {
+    const { incidentId, run } = setup();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-big-trace-'));
+    const file = path.join(dir, 'huge.json');
+    // A sparse file: the size is over the limit without writing the bytes.
+    fs.closeSync(fs.openSync(file, 'w'));
+    fs.truncateSync(file, 300 * 1024 * 1024);
+    const result = await run(['trace', 'attach', incidentId, file]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('is 300.0 MiB, over the 256.0 MiB limit');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('exits 2 for a file that is not a trace', async () => {
     const { incidentId, run } = setup();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-not-trace-'));

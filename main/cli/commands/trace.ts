@@ -1,3 +1,4 @@
+import { MAX_TRACE_FILE_CHARS } from '../../../shared/ipc/channels/traces';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -73,14 +74,33 @@ async function fetchTrace(args: string[], ctx: CliContext): Promise<number> {
   return EXIT.ok;
 }
 
+/**
+ * Reads a trace file after checking it is a regular file within the size the contract
+ * accepts, so `/dev/zero` or a FIFO is rejected instead of read forever.
+ */
 function readTraceFile(file: string): string {
   try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) {
+      throw new UsageError(`Trace file ${file} is not a regular file. Pass a JSON trace file.`);
+    }
+    if (stat.size > MAX_TRACE_FILE_CHARS) {
+      throw new UsageError(
+        `Trace file ${file} is ${formatMiB(stat.size)}, over the ${formatMiB(MAX_TRACE_FILE_CHARS)} limit. ` +
+          'Export a narrower time range or a single trace.',
+      );
+    }
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'not found' : `cannot be read (${code ?? 'unknown error'})`;
     throw new UsageError(`Trace file ${file} ${reason}. Check the path and try again.`);
   }
+}
+
+function formatMiB(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 function formatSummary(summary: TraceSummary): string {
