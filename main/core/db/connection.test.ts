@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/temp-core';
-import { openDatabase } from './connection';
+import { openDatabase, openFailure } from './connection';
 import { MIGRATIONS } from './migrations';
 
 const log = pino({ level: 'silent' });
@@ -75,5 +75,30 @@ describe('openDatabase', () => {
     openDatabase(file, log, next).close();
     const backups = fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.bak'));
     expect(backups).toHaveLength(1);
+  });
+});
+
+describe('openDatabase failures', () => {
+  it('names the file when it is not a database', () => {
+    const file = dbFile();
+    const garbage = Buffer.alloc(8192, 7);
+    fs.writeFileSync(file, garbage);
+    expect(() => openDatabase(file, log)).toThrow(/is damaged or not a Firebreak database/);
+    expect(fs.readFileSync(file).equals(garbage)).toBe(true);
+  });
+
+  it('explains a data folder without write access', () => {
+    // Tests may run as root, which ignores file modes, so the SQLite error is built here.
+    const error = Object.assign(new Error('attempt to write a readonly database'), {
+      code: 'SQLITE_READONLY',
+    });
+    const mapped = openFailure('/data/firebreak.sqlite', error) as Error;
+    expect(mapped.message).toContain('Cannot open /data/firebreak.sqlite for writing');
+    expect(mapped.message).toContain('--data-dir');
+  });
+
+  it('passes other errors through unchanged', () => {
+    const error = new Error('disk I/O error');
+    expect(openFailure('/data/firebreak.sqlite', error)).toBe(error);
   });
 });

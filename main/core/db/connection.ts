@@ -29,11 +29,16 @@ export function openDatabase(
   migrations = MIGRATIONS,
   options: OpenDatabaseOptions = {},
 ): Database {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new BetterSqlite3(
-    file,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  let db: Database;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    db = new BetterSqlite3(
+      file,
+      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    );
+  } catch (error) {
+    throw openFailure(file, error);
+  }
   try {
     db.pragma('journal_mode = WAL');
     // FULL: a note typed during an outage must survive a laptop that loses power.
@@ -44,8 +49,41 @@ export function openDatabase(
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw openFailure(file, error);
   }
+}
+
+/**
+ * Turns the errors of opening a database into messages that name the file and the fix:
+ * a damaged or foreign file, or a folder without write permission. Others pass through.
+ */
+export function openFailure(file: string, error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const message = (error as Error).message;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new AppError(
+      'failed',
+      `Database ${file} is damaged or not a Firebreak database (${message}). Nothing was ` +
+        'changed. Restore the newest backup beside it (*.bak), or use --data-dir with another folder.',
+      { file, sqliteCode: code },
+    );
+  }
+  if (
+    code === 'SQLITE_READONLY' ||
+    code === 'SQLITE_CANTOPEN' ||
+    code === 'EACCES' ||
+    code === 'EROFS'
+  ) {
+    return new AppError(
+      'failed',
+      `Cannot open ${file} for writing (${message}). Firebreak needs write access to its data ` +
+        'folder, even to read, because SQLite keeps its write-ahead log there. Fix the ' +
+        'permissions, or use --data-dir with a writable folder.',
+      { file, code },
+    );
+  }
+  return error;
 }
 
 function migrate(db: Database, file: string, log: Logger, migrations: Migration[]): void {

@@ -26,6 +26,12 @@ export function createLogger(dataDir: string | null): Logger {
   const options = { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
   if (dataDir === null) return pino({ ...options, level: 'silent' });
   const dir = path.join(dataDir, 'logs');
-  fs.mkdirSync(dir, { recursive: true });
-  return pino(options, pino.destination({ dest: path.join(dir, 'firebreak.log'), sync: true }));
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    return pino(options, pino.destination({ dest: path.join(dir, 'firebreak.log'), sync: true }));
+  } catch {
+    // NOTE: a data folder without write access loses its log lines; opening the database
+    // right after fails with a message that names the folder and the fix.
+    return pino({ ...options, level: 'silent' });
+  }
 }
