@@ -282,11 +282,11 @@ export const StepResultSchema = z.object({
    */
   stdout: z.string(),
   stderr: z.string(),
-  /** Output went over the cap; the full output is in `outputFiles`. */
+  /** Output went over the in-memory cap or an output file cap. */
   truncated: z.boolean(),
   /**
-   * Files holding the full stdout and stderr, and a JSON-lines transcript of every chunk in
-   * arrival order. Empty strings for a skipped step.
+   * Files holding stdout and stderr, and a JSON-lines transcript of the chunks in arrival
+   * order, each up to its file cap (64 MiB per stream). Empty strings for a skipped step.
    */
   outputFiles: z.object({ stdout: z.string(), stderr: z.string(), transcript: z.string() }),
   checks: z.array(StepCheckSchema),

@@ -108,6 +108,64 @@ describe('executeShell', () => {
     expect(fs.readFileSync(result.outputFiles.stdout, 'utf8')).toHaveLength(5000);
   });
 
+  it('caps output files and drains the rest', async () => {
+    const cap = 10_000;
+    const finished = path.join(dir, 'finished');
+    const result = await executeShell(
+      options(
+        `head -c 3000000 /dev/zero | tr "\\0" a; head -c 500000 /dev/zero | tr "\\0" b >&2; ` +
+          `echo done > ${finished}`,
+        { outputCapBytes: 1000, outputFileCapBytes: cap },
+      ),
+    );
+    // The step ran to its end: its pipes never blocked.
+    expect(result.outcome).toBe('exited');
+    expect(result.exitCode).toBe(0);
+    expect(fs.readFileSync(finished, 'utf8')).toBe('done\n');
+    expect(result.truncated).toBe(true);
+
+    const stdoutFile = fs.readFileSync(result.outputFiles.stdout, 'utf8');
+    const [kept, marker] = stdoutFile.split('\n[firebreak: ');
+    expect(kept).toBe('a'.repeat(cap));
+    expect(marker).toMatch(/^stdout truncated at the 0\.01 MiB file cap: 10000 bytes written/);
+    expect(stdoutFile.length).toBeLessThan(cap + 200);
+    expect(fs.statSync(result.outputFiles.stderr).size).toBeLessThan(cap + 200);
+    expect(fs.statSync(result.outputFiles.transcript).size).toBeLessThan(2 * cap + 200);
+
+    const stats = result.outputFileStats;
+    expect(stats?.truncated).toBe(true);
+    expect(stats?.stdout).toEqual({
+      writtenBytes: cap,
+      discardedBytes: 3000000 - cap,
+      truncated: true,
+    });
+    expect(stats?.stderr.writtenBytes).toBe(cap);
+    expect(stats?.stderr.discardedBytes).toBe(500000 - cap);
+    expect(stats?.transcript.truncated).toBe(true);
+  });
+
+  it('ends the transcript with a JSON marker', async () => {
+    const result = await executeShell(
+      options('for i in $(seq 1 200); do echo line $i; sleep 0.001; done', {
+        outputFileCapBytes: 1000,
+      }),
+    );
+    const lines = fs.readFileSync(result.outputFiles.transcript, 'utf8').trim().split('\n');
+    const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(parsed.at(-1)?.truncated).toBe(true);
+    expect(parsed.at(-1)?.text).toMatch(/^Transcript truncated at/);
+    expect(parsed.slice(0, -1).every((line) => line.stream === 'stdout')).toBe(true);
+  });
+
+  it('stops an endless step at its timeout with capped files', async () => {
+    const result = await executeShell(
+      options('yes', { timeoutMs: 1000, outputFileCapBytes: 50_000 }),
+    );
+    expect(result.outcome).toBe('timed_out');
+    expect(fs.statSync(result.outputFiles.stdout).size).toBeLessThan(50_000 + 200);
+    expect(result.outputFileStats?.stdout.discardedBytes).toBeGreaterThan(0);
+  });
+
   it('masks secrets in output and files', async () => {
     const secret = 's3cr3t-value';
     const result = await executeShell(

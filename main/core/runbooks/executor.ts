@@ -3,18 +3,25 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors';
-import { StreamMasker } from './masking';
+import {
+  CappedFile,
+  OUTPUT_FILE_CAP_BYTES,
+  StreamCapture,
+  formatMiB,
+  transcriptCapBytes,
+  type OutputFileStats,
+  type OutputStream,
+} from './output-capture';
+
+export type { OutputStream } from './output-capture';
 
 /** Output kept in memory and in the timeline per step, both streams together: 1 MiB. */
 export const OUTPUT_CAP_BYTES = 1024 * 1024;
 
 /** Time a process group gets between SIGTERM and SIGKILL. */
 export const KILL_GRACE_MS = 2000;
-
-export type OutputStream = 'stdout' | 'stderr';
 
 export interface ExecuteOptions {
   /** Script text passed to `bash -c`. */
@@ -28,9 +35,11 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   /** Values masked in every chunk, file and captured string. */
   secrets: readonly string[];
-  /** Full output goes to `<outputPath>.stdout.log` and `<outputPath>.stderr.log`. */
+  /** Output goes to `<outputPath>.stdout.log` and `<outputPath>.stderr.log`, up to the file cap. */
   outputPath: string;
   outputCapBytes?: number;
+  /** Cap of each stream's output file; the transcript gets twice it. Default 64 MiB. */
+  outputFileCapBytes?: number;
   killGraceMs?: number;
   /** Called once the shell runs, with its process id (also its process group id). */
   onStart?: (pid: number) => void;
@@ -47,14 +56,26 @@ export interface ExecuteResult {
   stderr: string;
   truncated: boolean;
   outputFiles: OutputFiles;
+  /** Bytes written to and discarded from each output file; absent for HTTP and query steps. */
+  outputFileStats?: OutputFilesStats;
   /** Milliseconds from spawn to the end of output. */
   durationMs: number;
   /** Process id of the shell, which is also the process group id. */
   pid: number;
 }
 
+/** Sizes of a shell step's output files, with the per-stream cap they were written under. */
+export interface OutputFilesStats {
+  capBytes: number;
+  /** True when any of the three files reached its cap. */
+  truncated: boolean;
+  stdout: OutputFileStats;
+  stderr: OutputFileStats;
+  transcript: OutputFileStats;
+}
+
 /**
- * Files holding a step's full, masked output: one per stream, and a transcript with one JSON
+ * Files holding a step's masked output, up to the file cap: one per stream, and a transcript with one JSON
  * line per chunk (`{"ms":12.3,"stream":"stdout","text":"..."}`) that keeps the order of
  * stdout and stderr chunks as they arrived.
  */
@@ -62,92 +83,6 @@ export interface OutputFiles {
   stdout: string;
   stderr: string;
   transcript: string;
-}
-
-/** Output kept in memory before an output file is opened: 64 KiB. */
-const LAZY_FILE_BYTES = 64 * 1024;
-
-/**
- * An output file opened only once its content passes `LAZY_FILE_BYTES`. Most steps print
- * little, so their files are written in one call at the end, which keeps file opens off
- * the path between a request and the spawn.
- * NOTE: until then the output is only in memory, so a host that dies during a long, quiet
- * background step leaves no output file for it.
- */
-class LazyFile {
-  private chunks: string[] = [];
-  private bytes = 0;
-  private stream: fs.WriteStream | undefined;
-
-  constructor(readonly filePath: string) {}
-
-  write(text: string): void {
-    if (this.stream) {
-      this.stream.write(text);
-      return;
-    }
-    this.chunks.push(text);
-    this.bytes += Buffer.byteLength(text);
-    if (this.bytes > LAZY_FILE_BYTES) {
-      this.stream = fs.createWriteStream(this.filePath);
-      this.stream.write(this.chunks.join(''));
-      this.chunks = [];
-    }
-  }
-
-  async end(): Promise<void> {
-    if (!this.stream) {
-      fs.writeFileSync(this.filePath, this.chunks.join(''));
-      return;
-    }
-    this.stream.end();
-    await once(this.stream, 'close');
-  }
-}
-
-/** Captured output of one stream: masked, written to its file in full, kept up to the cap. */
-class StreamCapture {
-  private readonly decoder = new StringDecoder('utf8');
-  private readonly masker: StreamMasker;
-  private readonly file: LazyFile;
-  text = '';
-
-  constructor(
-    readonly name: OutputStream,
-    readonly filePath: string,
-    secrets: readonly string[],
-    private readonly budget: { remaining: number; truncated: boolean },
-    private readonly onOutput?: ExecuteOptions['onOutput'],
-  ) {
-    this.masker = new StreamMasker(secrets);
-    this.file = new LazyFile(filePath);
-  }
-
-  write(bytes: Buffer): void {
-    this.emit(this.masker.push(this.decoder.write(bytes)));
-  }
-
-  async end(): Promise<void> {
-    this.emit(this.masker.push(this.decoder.end()) + this.masker.flush());
-    await this.file.end();
-  }
-
-  private emit(text: string): void {
-    if (text === '') return;
-    this.file.write(text);
-    this.onOutput?.(this.name, text);
-    const size = Buffer.byteLength(text);
-    if (size <= this.budget.remaining) {
-      this.text += text;
-      this.budget.remaining -= size;
-    } else {
-      // Cut on a character boundary: decoding a cut buffer drops a split character.
-      const kept = Buffer.from(text).subarray(0, this.budget.remaining).toString('utf8');
-      this.text += kept.replace(/\uFFFD$/, '');
-      this.budget.remaining = 0;
-      this.budget.truncated = true;
-    }
-  }
 }
 
 /**
@@ -159,30 +94,46 @@ class StreamCapture {
 export async function executeShell(options: ExecuteOptions): Promise<ExecuteResult> {
   fs.mkdirSync(path.dirname(options.outputPath), { recursive: true });
   const budget = { remaining: options.outputCapBytes ?? OUTPUT_CAP_BYTES, truncated: false };
-  const transcriptPath = `${options.outputPath}.transcript.jsonl`;
-  const transcript = new LazyFile(transcriptPath);
+  const fileCap = options.outputFileCapBytes ?? OUTPUT_FILE_CAP_BYTES;
+  const transcript = new CappedFile(
+    `${options.outputPath}.transcript.jsonl`,
+    transcriptCapBytes(fileCap),
+    false,
+  );
   const started = performance.now();
+  const elapsedMs = (): number => Math.round((performance.now() - started) * 10) / 10;
   const onOutput = (stream: OutputStream, text: string): void => {
-    const ms = Math.round((performance.now() - started) * 10) / 10;
-    transcript.write(`${JSON.stringify({ ms, stream, text })}\n`);
+    transcript.write(`${JSON.stringify({ ms: elapsedMs(), stream, text })}\n`);
     options.onOutput?.(stream, text);
   };
-  const stdout = new StreamCapture(
-    'stdout',
-    `${options.outputPath}.stdout.log`,
-    options.secrets,
-    budget,
-    onOutput,
-  );
-  const stderr = new StreamCapture(
-    'stderr',
-    `${options.outputPath}.stderr.log`,
-    options.secrets,
-    budget,
-    onOutput,
-  );
+  const onFileFull = (stream: OutputStream): void => {
+    options.onOutput?.(
+      stream,
+      `\n[firebreak: ${stream} reached the ${formatMiB(fileCap)} file cap; ` +
+        'further output is discarded while the step runs]\n',
+    );
+  };
+  const capture = (stream: OutputStream): StreamCapture =>
+    new StreamCapture(
+      stream,
+      `${options.outputPath}.${stream}.log`,
+      fileCap,
+      options.secrets,
+      budget,
+      onOutput,
+      onFileFull,
+    );
+  const stdout = capture('stdout');
+  const stderr = capture('stderr');
   const endCaptures = async (): Promise<void> => {
-    await Promise.all([stdout.end(), stderr.end(), transcript.end()]);
+    await Promise.all([stdout.end(), stderr.end()]);
+    await transcript.end(
+      `${JSON.stringify({
+        ms: elapsedMs(),
+        truncated: true,
+        text: `Transcript truncated at ${formatMiB(transcript.capBytes)}; later chunks were discarded.`,
+      })}\n`,
+    );
   };
   const grace = options.killGraceMs ?? KILL_GRACE_MS;
 
@@ -243,7 +194,18 @@ export async function executeShell(options: ExecuteOptions): Promise<ExecuteResu
     stdout: stdout.text,
     stderr: stderr.text,
     truncated: budget.truncated,
-    outputFiles: { stdout: stdout.filePath, stderr: stderr.filePath, transcript: transcriptPath },
+    outputFiles: {
+      stdout: stdout.filePath,
+      stderr: stderr.filePath,
+      transcript: transcript.filePath,
+    },
+    outputFileStats: {
+      capBytes: fileCap,
+      truncated: [stdout.file, stderr.file, transcript].some((file) => file.stats.truncated),
+      stdout: stdout.file.stats,
+      stderr: stderr.file.stats,
+      transcript: transcript.stats,
+    },
     durationMs,
     pid,
   };

@@ -339,6 +339,36 @@ describe('RunbookService', () => {
     expect(values).toEqual({ NS: 'web', POD: 'web-0' });
   });
 
+  it('records output file truncation in the timeline', async () => {
+    const noisy = t.write('noisy.md', '# Noisy\n\n```sh {name=noisy}\nyes | head -c 400000\n```\n');
+    const service = new RunbookService({
+      db: t.core.db,
+      timeline: t.core.timeline,
+      clock: t.core.clock,
+      log: t.core.log,
+      libraryDirs: [t.libraryDir],
+      dataDir: path.join(t.dir, 'data'),
+      push: () => undefined,
+      outputFileCapBytes: 20_000,
+    });
+    const result = await service.runStep({
+      incidentId,
+      runbookId: noisy,
+      stepId: 'noisy',
+      params: {},
+      confirmed: true,
+    });
+    expect(result.status).toBe('succeeded');
+    expect(fs.statSync(result.outputFiles.stdout).size).toBeLessThan(20_000 + 200);
+    const event = t.core.timeline.list(incidentId).find((e) => e.kind === 'runbook_step');
+    expect(event?.data.truncated).toBe(true);
+    expect(event?.data.outputFileStats).toMatchObject({
+      capBytes: 20_000,
+      truncated: true,
+      stdout: { writtenBytes: 20_000, discardedBytes: 380_000, truncated: true },
+    });
+  });
+
   it('rejects file paths when told to', () => {
     const service = new RunbookService({
       db: t.core.db,

@@ -48,6 +48,8 @@ export interface RunbookServiceDeps {
    * Defaults to true.
    */
   allowFilePaths?: boolean;
+  /** Cap of each shell step output file; tests set a small one. Default 64 MiB. */
+  outputFileCapBytes?: number;
 }
 
 export interface RunStepInput {

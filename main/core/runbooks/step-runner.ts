@@ -30,6 +30,8 @@ export interface StepRunnerDeps {
   log: Logger;
   dataDir: string;
   push: (event: PushEvent) => void;
+  /** Cap of each shell step output file; tests set a small one. Default 64 MiB. */
+  outputFileCapBytes?: number;
 }
 
 /** Everything decided before a shell or HTTP step starts. */
@@ -144,6 +146,7 @@ export async function runStep(deps: StepRunnerDeps, plan: StepPlan): Promise<Ste
         stderr: result.stderr,
         truncated: result.truncated,
         outputFiles: result.outputFiles,
+        outputFileStats: executed.outputFileStats ?? null,
         exampleOutput: step.exampleOutput ?? null,
         query: result.query ?? null,
       },
@@ -195,6 +198,7 @@ async function execute(deps: StepRunnerDeps, plan: StepPlan, resultId: string): 
     signal: plan.signal,
     secrets: params.secrets,
     outputPath,
+    outputFileCapBytes: deps.outputFileCapBytes,
     onOutput: (stream, chunk) =>
       deps.push({
         type: 'runbooks:step-output',
