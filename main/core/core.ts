@@ -12,6 +12,7 @@ import { PostmortemService } from './postmortems/postmortem-service';
 import { RunbookService } from './runbooks/runbook-service';
 import { createLogger, type Logger } from './telemetry/logger';
 import { installSpanRecorder, type SpanRecorder } from './telemetry/span-recorder';
+import { watchExternalWrites } from './timeline/external-writes';
 import { TimelineService } from './timeline/timeline-service';
 import { TraceService } from './traces/trace-service';
 
@@ -23,6 +24,11 @@ export interface CoreOptions {
   runbookDirs?: string[];
   clock?: Clock;
   log?: Logger;
+  /**
+   * Poll interval in milliseconds for timeline events written by other processes (the CLI)
+   * on the same database; UI hosts set it so open windows update. Omitted: no polling.
+   */
+  watchExternalWritesMs?: number;
   /** better-sqlite3 addon built for Electron's ABI; the desktop shell sets it, others omit it. */
   sqliteNativeBinding?: string;
   /** Encrypts backend tokens typed in the UI; the desktop shell sets it, others omit it. */
@@ -93,6 +99,11 @@ export function createCore(options: CoreOptions): Core {
   const actionItems = new ActionItemService(db, incidents, clock);
   const postmortems = new PostmortemService(incidents, timeline, traces, actionItems);
 
+  const stopWatching =
+    options.watchExternalWritesMs === undefined
+      ? () => undefined
+      : watchExternalWrites(db, timeline, log, options.watchExternalWritesMs);
+
   log.info({ dataDir: options.dataDir, source: options.source }, 'core started');
   return {
     dataDir: options.dataDir,
@@ -110,6 +121,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       // Step process groups are detached, so they would outlive the host without this.
       runbooks.cancelAll();
+      stopWatching();
       db.close();
       log.info({ dataDir: options.dataDir }, 'core stopped');
     },

@@ -126,6 +126,8 @@ function openCore(
       log: rootLog,
       sqliteNativeBinding,
       secretStore: createSafeStorageSecretStore(safeStorage),
+      // The CLI may write to the same database while the window is open.
+      watchExternalWritesMs: 1000,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dataDir = resolveDataDir(values['data-dir']);
-  const core = createCore({ dataDir, source: 'web' });
+  const core = createCore({ dataDir, source: 'web', watchExternalWritesMs: 1000 });
   const staticDir = path.resolve(import.meta.dirname, '../../out/renderer');
   const host = await startWebHost({
     core,

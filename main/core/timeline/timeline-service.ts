@@ -3,6 +3,9 @@ import { newId, type Clock } from '../clock';
 import type { Database } from '../db/connection';
 import { eventExists, insertEvent, listEvents } from './timeline.queries';
 
+/** More than a watcher interval's worth of local appends, so none is pushed twice. */
+const MAX_REMEMBERED_LOCAL_IDS = 10_000;
+
 /** What a caller supplies for a new event; ids and recording time are filled in here. */
 export interface NewEvent {
   incidentId: string;
@@ -19,6 +22,8 @@ export type TimelineListener = (event: TimelineEvent) => void;
 /** The append-only incident timeline. */
 export class TimelineService {
   private readonly listeners = new Set<TimelineListener>();
+  /** Ids this process appended recently, so the external-write watcher skips them. */
+  private readonly localIds = new Set<string>();
 
   constructor(
     private readonly db: Database,
@@ -41,6 +46,7 @@ export class TimelineService {
       data: input.data ?? {},
     };
     insertEvent(this.db, event);
+    this.rememberLocal(event.id);
     this.db
       .prepare('UPDATE incidents SET updated_at = max(updated_at, ?) WHERE id = ?')
       .run(recordedAt, input.incidentId);
@@ -63,6 +69,25 @@ export class TimelineService {
       if (!this.db.open || !eventExists(this.db, event.id)) return;
       for (const listener of this.listeners) listener(event);
     });
+  }
+
+  /**
+   * Notifies listeners of events another process (the CLI, a second host) wrote to the same
+   * database; events this process appended are skipped because they were pushed already.
+   */
+  notifyExternal(events: TimelineEvent[]): void {
+    for (const event of events) {
+      if (this.localIds.has(event.id)) continue;
+      for (const listener of this.listeners) listener(event);
+    }
+  }
+
+  private rememberLocal(id: string): void {
+    this.localIds.add(id);
+    if (this.localIds.size > MAX_REMEMBERED_LOCAL_IDS) {
+      const oldest = this.localIds.values().next().value;
+      if (oldest !== undefined) this.localIds.delete(oldest);
+    }
   }
 
   list(incidentId: string): TimelineEvent[] {

@@ -52,3 +52,19 @@ export function listEvents(db: Database, incidentId: string): TimelineEvent[] {
 export function eventExists(db: Database, id: string): boolean {
   return db.prepare('SELECT 1 FROM timeline_events WHERE id = ?').get(id) !== undefined;
 }
+
+/** The insertion sequence number of the newest event, 0 when there is none. */
+export function latestEventSeq(db: Database): number {
+  const row = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM timeline_events').get() as {
+    seq: number;
+  };
+  return row.seq;
+}
+
+/** Events inserted after sequence number `seq`, in insertion order, with the newest seq. */
+export function eventsAfter(db: Database, seq: number): { events: TimelineEvent[]; seq: number } {
+  const rows = db
+    .prepare('SELECT * FROM timeline_events WHERE seq > ? ORDER BY seq LIMIT 1000')
+    .all(seq) as (EventRow & { seq: number })[];
+  return { events: rows.map(toEvent), seq: rows.at(-1)?.seq ?? seq };
+}

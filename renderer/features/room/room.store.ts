@@ -27,6 +27,9 @@ interface RoomState {
   clearError(action: RoomAction): void;
 }
 
+/** Timeline kinds that mean the incident's own fields changed. */
+const INCIDENT_FIELD_EVENTS = new Set(['status_changed', 'severity_changed', 'commander_changed']);
+
 /** The incident room's incident and timeline, kept live from push events. */
 export const useRoomStore = create<RoomState>()((set, get) => {
   const setError = (action: RoomAction, error: ContractError | null): void => {
@@ -71,6 +74,8 @@ export const useRoomStore = create<RoomState>()((set, get) => {
       if (event.type !== 'timeline:appended' || event.event.incidentId !== incidentId) return;
       if (timeline.some((existing) => existing.id === event.event.id)) return;
       set({ timeline: insertInOrder(timeline, event.event) });
+      // A change made elsewhere (the CLI, another window) also changes the summary column.
+      if (INCIDENT_FIELD_EVENTS.has(event.event.kind)) void get().refresh();
     },
 
     setStatus: (status) =>
