@@ -6,13 +6,7 @@ import { startWebHost } from './server';
 
 /** Entry point of `npm run web`: starts the browser host and prints the address to open. */
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      'data-dir': { type: 'string' },
-      port: { type: 'string', default: process.env.FIREBREAK_PORT ?? '4870' },
-      ipv6: { type: 'boolean', default: false },
-    },
-  });
+  const values = parseOptions();
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     process.stderr.write(`Invalid --port "${values.port}": use a number from 0 to 65535.\n`);
@@ -41,7 +35,31 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string', default: process.env.FIREBREAK_PORT ?? '4870' },
+        ipv6: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    process.stderr.write(
+      `${(error as Error).message}\nOptions: --port <n> (0 picks a free port), --data-dir <dir>, --ipv6.\n`,
+    );
+    process.exit(2);
+  }
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`Firebreak browser host failed to start: ${(error as Error).message}\n`);
+  const code = (error as NodeJS.ErrnoException).code;
+  const hint =
+    code === 'EADDRINUSE'
+      ? ' Another program (perhaps another Firebreak) uses that port: pass --port 0 to pick a free one.'
+      : '';
+  process.stderr.write(
+    `Firebreak browser host failed to start: ${(error as Error).message}.${hint}\n`,
+  );
   process.exit(1);
 });
