@@ -153,6 +153,43 @@ describe('firebreak runbook', () => {
     expect(result.stderr).toContain('nope');
   });
 
+  it('run rejects an unknown --param', async () => {
+    const id = await declare();
+    const result = await cli([
+      'runbook',
+      'run',
+      id,
+      file,
+      '--step',
+      'hello',
+      '--param',
+      'WHOO=team',
+      '--yes',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown parameter WHOO. This runbook takes POD_NAME, WHO.');
+    expect(result.stdout).not.toContain('hello');
+    const show = JSON.parse((await cli(['show', id, '--json'])).stdout);
+    expect(show.timeline.some((e: { kind: string }) => e.kind === 'runbook_step')).toBe(false);
+  });
+
+  it('run accepts a placeholder name in any form', async () => {
+    const id = await declare();
+    const result = await cli([
+      'runbook',
+      'run',
+      id,
+      file,
+      '--step',
+      'pod',
+      '--param',
+      'pod-name=web-0',
+      '--yes',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('web-0');
+  });
+
   it('run rejects an unknown incident', async () => {
     const result = await cli([
       'runbook',

@@ -1,4 +1,5 @@
-import type { RunbookParam, RunbookStep } from '../../../shared/domain/runbook';
+import type { Runbook, RunbookParam, RunbookStep } from '../../../shared/domain/runbook';
+import { AppError } from '../errors';
 import { readBool, readDuration } from './attributes';
 import { MASK } from './masking';
 
@@ -62,6 +63,35 @@ export function resolveParams(
     if (secret) resolved.secrets.push(value);
   }
   return resolved;
+}
+
+/**
+ * Rejects parameter names the runbook does not know, so a typo such as `MOUTN` fails instead
+ * of the step running with the default. Known names are the declared parameters, those
+ * inferred from any step's placeholders and variables, and front matter `runbook.env` keys.
+ */
+export function checkParamNames(
+  runbook: Runbook,
+  values: Record<string, string>,
+  fixedEnv: Record<string, string> = {},
+): void {
+  const known = new Set([
+    ...runbook.params.map((definition) => definition.name),
+    ...runbook.steps.flatMap((step) => step.params),
+  ]);
+  const accepted = new Set([...known, ...Object.keys(fixedEnv)]);
+  const unknown = Object.keys(values).filter((name) => !accepted.has(normaliseParamName(name)));
+  if (unknown.length === 0) return;
+  const takes =
+    known.size > 0
+      ? `This runbook takes ${[...known].sort().join(', ')}.`
+      : 'This runbook takes no parameters.';
+  const noun = unknown.length === 1 ? 'parameter' : 'parameters';
+  throw new AppError('invalid_input', `Unknown ${noun} ${unknown.join(', ')}. ${takes}`, {
+    unknown,
+    known: [...known].sort(),
+    runbookPath: runbook.path,
+  });
 }
 
 /** Returns why a value does not fit its parameter, or null when it does. */

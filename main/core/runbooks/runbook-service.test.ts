@@ -339,6 +339,18 @@ describe('RunbookService', () => {
     expect(values).toEqual({ NS: 'web', POD: 'web-0' });
   });
 
+  it('rejects an unknown parameter name', async () => {
+    const error = await rejection(run('usage', { MOUTN: '/data' }));
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toBe(
+      'Unknown parameter MOUTN. This runbook takes API_TOKEN, MOUNT, NAMESPACE.',
+    );
+    expect(() => t.core.runbooks.renderStep(file, 'usage', { MOUTN: '/data' })).toThrow(
+      /Unknown parameter MOUTN/,
+    );
+    expect(t.core.timeline.list(incidentId).some((e) => e.kind === 'runbook_step')).toBe(false);
+  });
+
   it('records output file truncation in the timeline', async () => {
     const noisy = t.write('noisy.md', '# Noisy\n\n```sh {name=noisy}\nyes | head -c 400000\n```\n');
     const service = new RunbookService({

@@ -22,7 +22,7 @@ import { matchAlert, matchRunbookUrl } from './alert-match';
 import { readGitInfo, type GitInfo } from './git-info';
 import { RunbookCatalog } from './catalog';
 import { isPromql } from './finalize-steps';
-import { bindAlertLabels, resolveParams } from './params';
+import { bindAlertLabels, checkParamNames, resolveParams } from './params';
 import type { ParsedRunbook } from './parse-runbook';
 import { prepareQuery } from './query-step';
 import { readRunState } from './run-state';
@@ -181,6 +181,7 @@ export class RunbookService {
   renderStep(runbookId: string, stepId: string, params: Record<string, string>): RenderedStep {
     const parsed = this.load(runbookId);
     const step = findStep(parsed.runbook.steps, stepId, parsed.runbook.path);
+    checkParamNames(parsed.runbook, params, parsed.settings.env);
     const resolved = resolveParams(step, parsed.runbook.params, params, parsed.settings.env);
     return {
       stepId: step.id,
@@ -202,6 +203,7 @@ export class RunbookService {
     this.requireIncident(input.incidentId);
     const parsed = this.load(input.runbookId);
     this.requireTrusted(parsed.runbook);
+    checkParamNames(parsed.runbook, input.params, parsed.settings.env);
     const run = this.openRun(input.incidentId, parsed);
     const step = findStep(run.steps, input.stepId, run.runbookPath);
     const runnable =
