@@ -66,11 +66,29 @@ export function backendsFilePath(dataDir: string, env: NodeJS.ProcessEnv = proce
 
 /** Reads the backends file; an absent file means no backends. Raises `invalid_input` when malformed. */
 export function loadBackendConfigs(file: string): BackendConfig[] {
+  const parsed = readBackendsFileSection(
+    file,
+    BackendsFileSchema,
+    '{"backends": [{"name", "kind", "baseUrl"}]}',
+  );
+  return parsed?.backends ?? [];
+}
+
+/**
+ * Reads the backends file and validates it with `schema`, returning null when the file does
+ * not exist. Raises `invalid_input` naming the file, the field and a valid example when the
+ * file is not JSON or does not match.
+ */
+export function readBackendsFileSection<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  example: string,
+): T | null {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
   let json: unknown;
@@ -83,17 +101,17 @@ export function loadBackendConfigs(file: string): BackendConfig[] {
       { file },
     );
   }
-  const parsed = BackendsFileSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AppError(
       'invalid_input',
       `Backends file ${file} is invalid at field ${issue?.path.join('.') || '(document)'}: ` +
-        `${issue?.message ?? 'invalid'}. Fix the file: {"backends": [{"name", "kind", "baseUrl"}]}.`,
+        `${issue?.message ?? 'invalid'}. Fix the file: ${example}.`,
       { file },
     );
   }
-  return parsed.data.backends;
+  return parsed.data;
 }
 
 /**

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { readBackendsFileSection } from './config';
 
 /**
  * One Prometheus server that PromQL steps query. It sits under the `prometheus` key of the
@@ -37,32 +36,10 @@ const PrometheusSectionSchema = z.object({
  * Raises `invalid_input` when the file is not JSON or an entry is malformed.
  */
 export function loadPrometheusConfigs(file: string): PrometheusConfig[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new AppError(
-      'invalid_input',
-      `Backends file ${file} is not valid JSON: ${(error as Error).message}. Fix or remove the file.`,
-      { file },
-    );
-  }
-  const parsed = PrometheusSectionSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(
-      'invalid_input',
-      `Backends file ${file} is invalid at field ${issue?.path.join('.') || '(document)'}: ` +
-        `${issue?.message ?? 'invalid'}. Fix the file: {"prometheus": [{"name", "baseUrl"}]}.`,
-      { file },
-    );
-  }
-  return parsed.data.prometheus;
+  const parsed = readBackendsFileSection(
+    file,
+    PrometheusSectionSchema,
+    '{"prometheus": [{"name", "baseUrl"}]}',
+  );
+  return parsed?.prometheus ?? [];
 }
