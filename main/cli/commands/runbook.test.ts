@@ -228,6 +228,36 @@ describe('firebreak runbook', () => {
     expect(result.stderr).toContain('stdin closed');
   });
 
+  it('run explains that --yes cannot skip typed confirmation', async () => {
+    const id = await declare();
+    fs.writeFileSync(file, RUNBOOK.replace('{name=restart}', '{name=restart risk=high}'));
+    const result = await cli(['runbook', 'run', id, file, '--step', 'restart', '--yes']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('needs its confirmation text typed; --yes does not skip that');
+    expect(result.stderr).toContain(`echo restart | firebreak runbook run ${id}`);
+    expect(result.stderr).not.toContain('pass --yes');
+    expect(result.stdout).not.toContain('restarted');
+  });
+
+  it('run takes typed confirmation from stdin', async () => {
+    const id = await declare();
+    fs.writeFileSync(file, RUNBOOK.replace('{name=restart}', '{name=restart risk=high}'));
+    const result = await cli(
+      ['runbook', 'run', id, file, '--step', 'restart', '--yes'],
+      'restart\n',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('restarted');
+  });
+
+  it('run --yes names the step a confirmation needs', async () => {
+    const id = await declare();
+    fs.writeFileSync(file, RUNBOOK.replace(/2\. Fail[\s\S]*?## Mitigation/, '## Mitigation'));
+    const result = await cli(['runbook', 'run', id, file, '--param', 'WHO=c', '--yes']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('add --step restart to run it');
+  });
+
   it('dry-run shows commands and runs nothing', async () => {
     const id = await declare();
     const result = await cli([

@@ -7,6 +7,7 @@ import { EXIT, UsageError, type CliContext, type Command } from '../context';
 import { jsonLine } from '../format';
 import { foldersCommand } from './runbook-folders';
 import { formatDryRun, formatSteps, indent, stepsJson } from './runbook-format';
+import { routineHint, typedHint } from './runbook-hints';
 
 const USAGE = `Usage:
   firebreak runbook steps <file> [--json]
@@ -97,7 +98,15 @@ async function runCommand(args: string[], ctx: CliContext): Promise<number> {
       // --yes answers the routine question for every step, but for a step the runbook
       // itself wants confirmed (mitigation, destructive), only when it was named.
       const ask = !values.yes || (plan.confirm !== 'none' && values.step.length === 0);
-      const code = await runOne(ctx, { incidentId, file, step, plan, params, ask });
+      const code = await runOne(ctx, {
+        incidentId,
+        file,
+        step,
+        plan,
+        params,
+        ask,
+        yes: values.yes,
+      });
       // A step marked on-fail=continue (or critical=false) lets the run go on, but the
       // exit code still reports the failure.
       if (code === EXIT.failed && step.onFail === 'continue') failed = true;
@@ -149,7 +158,7 @@ class InterruptHandler {
   }
 }
 
-interface RunOneInput {
+export interface RunOneInput {
   incidentId: string;
   file: string;
   step: RunbookStep;
@@ -157,6 +166,8 @@ interface RunOneInput {
   params: Record<string, string>;
   /** Ask before running; high-risk steps ask for typed text regardless. */
   ask: boolean;
+  /** `--yes` was given, which skips the routine question but never typed confirmation. */
+  yes: boolean;
 }
 
 async function runOne(ctx: CliContext, input: RunOneInput): Promise<number> {
@@ -167,7 +178,7 @@ async function runOne(ctx: CliContext, input: RunOneInput): Promise<number> {
         `${plan.confirmReasons.length > 0 ? `Needs confirmation: ${plan.confirmReasons.join(', ')}\n` : ''}` +
         'Run it? [y/N] ',
     );
-    if (answer === null) return noAnswer();
+    if (answer === null) return noAnswer(routineHint(input));
     if (!/^y(es)?$/i.test(answer.trim())) {
       ctx.stdout.write(`Skipped ${step.id}.\n`);
       return EXIT.ok;
@@ -180,7 +191,7 @@ async function runOne(ctx: CliContext, input: RunOneInput): Promise<number> {
       `Step ${step.id} is high risk (${plan.confirmReasons.join(', ')}).\n${indent(plan.command)}\n` +
         `Type "${plan.confirmText}" to run it: `,
     );
-    if (typed === null) return noAnswer();
+    if (typed === null) return noAnswer(typedHint(input));
     if (typed.trim() !== plan.confirmText) {
       ctx.stderr.write(
         `Typed text does not match "${plan.confirmText}"; step ${step.id} not run.\n`,
@@ -224,8 +235,8 @@ async function runOne(ctx: CliContext, input: RunOneInput): Promise<number> {
   ctx.stderr.write(`${line}${failedChecks.length > 0 ? `: ${failedChecks.join('; ')}` : ''}\n`);
   return EXIT.failed;
 
-  function noAnswer(): number {
-    ctx.stderr.write('No answer (stdin closed); pass --yes to run without asking.\n');
+  function noAnswer(hint: string): number {
+    ctx.stderr.write(`No answer (stdin closed). ${hint}\n`);
     return EXIT.usage;
   }
 }
