@@ -97,6 +97,19 @@ describe('firebreak runbook', () => {
     expect(result.stderr).toContain('missing.md');
   });
 
+  it('steps rejects an empty or binary file with exit 2', async () => {
+    const empty = path.join(dir, 'empty.md');
+    fs.writeFileSync(empty, '');
+    const binary = path.join(dir, 'binary.md');
+    fs.writeFileSync(binary, Buffer.from([0x23, 0x20, 0x00, 0xff]));
+    const emptyResult = await cli(['runbook', 'steps', empty]);
+    expect(emptyResult.code).toBe(2);
+    expect(emptyResult.stderr).toContain(`${empty} is empty, not a Markdown runbook`);
+    const binaryResult = await cli(['runbook', 'steps', binary]);
+    expect(binaryResult.code).toBe(2);
+    expect(binaryResult.stderr).toContain(`${binary} is a binary file`);
+  });
+
   it('run --yes runs a named step', async () => {
     const id = await declare();
     const result = await cli([

@@ -59,6 +59,7 @@ export class RunbookCatalog {
     try {
       return this.cache.load(file, library.idOf(file) ?? file);
     } catch (error) {
+      if (error instanceof AppError) throw error;
       throw new AppError(
         'not_found',
         `Cannot read runbook file ${file}: ${(error as Error).message}.`,

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { hashContent, parseRunbook, type ParsedRunbook } from './parse-runbook';
+import { readRunbookFile } from './runbook-file';
 
 /**
  * Milliseconds after a file's modification time during which its size and time do not prove
@@ -28,7 +29,10 @@ interface CacheEntry {
 export class ParseCache {
   private readonly entries = new Map<string, CacheEntry>();
 
-  /** Returns the parsed runbook of `file` with library id `id`; raises when it cannot be read. */
+  /**
+   * Returns the parsed runbook of `file` with library id `id`. Raises when it cannot be read,
+   * and `invalid_input` when it is too large, binary or empty.
+   */
   load(file: string, id: string): ParsedRunbook {
     const stat = fs.statSync(file);
     const cached = this.entries.get(file);
@@ -40,7 +44,7 @@ export class ParseCache {
       cached.ctimeMs === stat.ctimeMs;
     if (sameStat && cached.checkedAt - stat.mtimeMs > RACY_MS) return cached.parsed;
 
-    const text = fs.readFileSync(file, 'utf8');
+    const text = readRunbookFile(file, stat);
     const hash = hashContent(text);
     const parsed =
       cached?.id === id && cached.hash === hash
