@@ -91,6 +91,16 @@ describe('firebreak runbook', () => {
     expect(steps[3].confirm).toBe('confirm');
   });
 
+  it('steps never opens the database', async () => {
+    // A data folder that is a file makes opening the database fail.
+    const notAFolder = path.join(dir, 'data-file');
+    fs.writeFileSync(notAFolder, 'not a folder');
+    const result = await cli(['--data-dir', notAFolder, 'runbook', 'steps', file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('hello');
+    expect(fs.existsSync(path.join(dir, 'data'))).toBe(false);
+  });
+
   it('steps on a missing file exits 2', async () => {
     const result = await cli(['runbook', 'steps', path.join(dir, 'missing.md')]);
     expect(result.code).toBe(2);

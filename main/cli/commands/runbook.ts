@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RenderedStep, Runbook, RunbookStep } from '../../../shared/domain/runbook';
 import type { PushEvent } from '../../../shared/ipc/events';
+import { parseRunbookFile } from '../../core/runbooks/runbook-file';
 import { call } from '../call';
 import { EXIT, UsageError, type CliContext, type Command } from '../context';
 import { jsonLine } from '../format';
@@ -42,7 +43,8 @@ async function stepsCommand(args: string[], ctx: CliContext): Promise<number> {
     options: { json: { type: 'boolean', default: false } },
   });
   const file = requireArg(positionals[0], 'runbook file', 'firebreak runbook steps <file>');
-  const runbook = await call(ctx.core(), 'runbooks:get', { runbookId: path.resolve(file) });
+  // Parse only: the database is never opened, so a locked, newer or read-only one is no obstacle.
+  const { runbook } = parseRunbookFile(path.resolve(file));
   ctx.stdout.write(values.json ? jsonLine(stepsJson(runbook)) : formatSteps(runbook));
   return EXIT.ok;
 }

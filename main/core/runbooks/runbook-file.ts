@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { AppError } from '../errors';
+import { parseRunbook, type ParsedRunbook } from './parse-runbook';
 
 /**
  * Largest runbook file Firebreak parses: 256 KiB. The largest of 34 public runbooks checked
@@ -34,6 +35,24 @@ export function readRunbookFile(file: string, stat: fs.Stats): string {
     throw invalid(file, `Runbook ${file} is empty, not a Markdown runbook; add steps to it.`);
   }
   return text;
+}
+
+/**
+ * Reads and parses one runbook file by absolute path, with no database, library or cache,
+ * so `firebreak runbook steps` works whatever state the data folder is in.
+ */
+export function parseRunbookFile(file: string): ParsedRunbook {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    throw new AppError(
+      'not_found',
+      `Cannot read runbook file ${file}: ${(error as Error).message}.`,
+      { file },
+    );
+  }
+  return parseRunbook(readRunbookFile(file, stat), { id: file, path: file });
 }
 
 function tooLarge(file: string, size: number): AppError {
