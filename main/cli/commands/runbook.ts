@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RenderedStep, Runbook, RunbookStep } from '../../../shared/domain/runbook';
 import type { PushEvent } from '../../../shared/ipc/events';
+import { OUTPUT_FILE_CAP_BYTES, formatMiB } from '../../core/runbooks/output-capture';
 import { parseRunbookFile } from '../../core/runbooks/runbook-file';
 import { call } from '../call';
 import { EXIT, UsageError, type CliContext, type Command } from '../context';
@@ -224,7 +225,10 @@ async function runOne(ctx: CliContext, input: RunOneInput): Promise<number> {
   }
   const line = `${result.status} ${step.id} (${ended}, ${Math.round(result.durationMs)} ms)`;
   if (result.truncated)
-    ctx.stdout.write(`Output was cut; full output in ${result.outputFiles.stdout}\n`);
+    ctx.stdout.write(
+      `Output was cut; up to ${formatMiB(OUTPUT_FILE_CAP_BYTES)} a stream is saved in ` +
+        `${result.outputFiles.stdout}\n`,
+    );
   if (result.status === 'skipped') {
     ctx.stdout.write(`skipped ${step.id}: condition ${step.when ?? ''} is false\n`);
     return EXIT.ok;
