@@ -111,12 +111,13 @@ export async function runCli(
   }
 
   let core: Core | undefined;
+  const prompter = createPrompter(streams);
   const context: CliContext = {
     core: () =>
       (core ??= createCore({ dataDir: resolveDataDir(dataDirOption, env), source: 'cli' })),
     stdout: safeTerminalStream(streams.stdout),
     stderr,
-    prompt: (question) => prompt(streams, question),
+    prompt: (question) => prompter.prompt(question),
   };
   try {
     return await command(rest, context);
@@ -125,6 +126,7 @@ export async function runCli(
     stderr.write(`firebreak ${name}: ${message}\n`);
     return exitCode;
   } finally {
+    prompter.close();
     core?.close();
   }
 }
@@ -161,18 +163,31 @@ function describeFailure(error: unknown): { message: string; exitCode: number } 
   return { message: `Unexpected error: ${(error as Error).message}`, exitCode: EXIT.failed };
 }
 
-async function prompt(streams: CliStreams, question: string): Promise<string | null> {
-  const rl = readline.createInterface({
-    input: streams.stdin,
-    output: streams.stderr,
-    terminal: false,
-  });
-  try {
-    const closed = new Promise<null>((resolve) => rl.once('close', () => resolve(null)));
-    return await Promise.race([rl.question(question), closed]);
-  } finally {
-    rl.close();
-  }
+/**
+ * Creates the confirmation prompt. One line reader serves every question, so answers piped
+ * on stdin (`printf 'y\nrestart\n' | firebreak ...`) reach the questions in order instead of
+ * the first reader swallowing the buffered lines.
+ */
+function createPrompter(streams: CliStreams): {
+  prompt: (question: string) => Promise<string | null>;
+  close: () => void;
+} {
+  let lines: AsyncIterator<string> | undefined;
+  let reader: readline.Interface | undefined;
+  return {
+    async prompt(question) {
+      if (!reader) {
+        reader = readline.createInterface({ input: streams.stdin, terminal: false });
+        lines = reader[Symbol.asyncIterator]();
+      }
+      streams.stderr.write(question);
+      const next = await (lines as AsyncIterator<string>).next();
+      return next.done ? null : next.value;
+    },
+    close() {
+      reader?.close();
+    },
+  };
 }
 
 /** Ends quietly when the reader of stdout goes away, as in `firebreak list | head -1`. */

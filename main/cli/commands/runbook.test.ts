@@ -273,6 +273,15 @@ describe('firebreak runbook', () => {
     expect(result.stdout).toContain('restarted');
   });
 
+  it('run takes two piped answers in order', async () => {
+    const id = await declare();
+    fs.writeFileSync(file, RUNBOOK.replace('{name=restart}', '{name=restart risk=high}'));
+    const result = await cli(['runbook', 'run', id, file, '--step', 'restart'], 'y\nrestart\n');
+    expect(result.stderr).not.toContain('stdin closed');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('restarted');
+  });
+
   it('run --yes names the step a confirmation needs', async () => {
     const id = await declare();
     fs.writeFileSync(file, RUNBOOK.replace(/2\. Fail[\s\S]*?## Mitigation/, '## Mitigation'));
