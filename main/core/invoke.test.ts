@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invoke } from './invoke';
 import { createTempCore } from './testing/temp-core';
@@ -113,5 +115,18 @@ describe('one-line fields', () => {
     const result = await invoke(core, 'incidents:declare', { title: '   ' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     if (!result.ok) expect(result.error.message).toContain('title is empty');
+  });
+});
+
+describe('invoke logging', () => {
+  it('logs the stack of an unexpected error', async () => {
+    const { id } = core.incidents.declare({ title: 'x' });
+    core.db.close();
+    const result = await invoke(core, 'incidents:get', { id });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const logFile = path.join(core.dataDir, 'logs', 'firebreak.log');
+    const lines = fs.readFileSync(logFile, 'utf8').trim().split('\n');
+    const failure = JSON.parse(lines.findLast((l) => l.includes('contract call failed')) ?? '{}');
+    expect(failure.err?.stack).toContain('at ');
   });
 });

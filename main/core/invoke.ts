@@ -37,8 +37,10 @@ export async function invoke(
   } catch (error) {
     const data = toContractError(error);
     const level = data.code === 'internal' ? 'error' : 'warn';
+    // Unexpected errors keep their stack in the log, where the user's message points.
+    const err = data.code === 'internal' ? error : undefined;
     log[level](
-      { error: data, durationMs: round(performance.now() - started) },
+      { error: data, err, durationMs: round(performance.now() - started) },
       'contract call failed',
     );
     return failure(data);
