@@ -257,7 +257,9 @@ describe('backend faults', () => {
   });
 
   it('opens the circuit and later closes it', async () => {
-    const { core, incidentId, server } = await setup('zipkin');
+    // A generous timeout: this test is about 503s, and a loaded machine must not turn the
+    // recovering request into a timeout.
+    const { core, incidentId, server } = await setup('zipkin', { timeoutMs: 5_000 });
     const route = '/api/v2/trace/463ac35c9f6413ad';
     server.routes.set(route, (_req, res) => res.writeHead(503).end('overloaded'));
     const fetch = () =>
