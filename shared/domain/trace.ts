@@ -166,7 +166,7 @@ export const TraceSnapshotSchema = z.object({
   sourceName: z.string(),
   note: z.string().nullable(),
   createdAt: z.string(),
-  /** Which spans of which snapshot this one was cut from; absent for a whole trace. */
+  /** Source snapshot and span keys this one was cut from; absent for a whole trace. */
   selection: z
     .object({
       sourceSnapshotId: z.string(),
@@ -178,7 +178,7 @@ export const TraceSnapshotSchema = z.object({
 });
 export type TraceSnapshot = z.infer<typeof TraceSnapshotSchema>;
 
-/** Health of a trace backend: `slow` when answers take longer than its threshold. */
+/** Health of a trace backend: `slow` when responses take longer than its threshold. */
 export const BackendHealthSchema = z.object({
   name: z.string(),
   status: z.enum(['unknown', 'up', 'slow', 'failing', 'circuit_open']),
@@ -189,14 +189,14 @@ export const BackendHealthSchema = z.object({
 });
 export type BackendHealth = z.infer<typeof BackendHealthSchema>;
 
-/** A configured trace backend as the UI sees it, without its token or header values. */
+/** A configured trace backend as sent to the UI, without its token or header values. */
 export const BackendInfoSchema = z.object({
   name: z.string(),
   kind: z.enum(['jaeger', 'tempo', 'zipkin']),
   baseUrl: z.string(),
   headerNames: z.array(z.string()),
   hasToken: z.boolean(),
-  /** Where the token comes from: an environment variable, a file, encrypted storage, or none. */
+  /** Token source: an environment variable, a file, encrypted storage, or none. */
   tokenSource: z.enum(['none', 'env', 'file', 'encrypted']),
   /** Name of the token's environment variable; null unless `tokenSource` is `env`. */
   tokenEnv: z.string().nullable(),
@@ -204,7 +204,7 @@ export const BackendInfoSchema = z.object({
   tokenFile: z.string().nullable(),
   /** Per-attempt timeout, milliseconds. */
   timeoutMs: z.number().int(),
-  /** Answers slower than this many milliseconds mark the backend as slow. */
+  /** Responses slower than this many milliseconds mark the backend as slow. */
   slowMs: z.number().int(),
   /** Milliseconds an open circuit waits before one trial request. */
   halfOpenAfterMs: z.number().int(),

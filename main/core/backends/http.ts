@@ -71,7 +71,7 @@ function errorText(text: string): string {
     const message = json.errors?.map((e) => e.msg).join('; ') ?? json.error?.message;
     if (message) return message;
   } catch {
-    // Not JSON: Tempo and proxies answer errors in plain text.
+    // Not JSON: Tempo and proxies return errors as plain text.
   }
   return text.trim().slice(0, 300);
 }
@@ -89,7 +89,7 @@ export function backendError(config: BackendConfig, route: string, error: unknow
 }
 
 /**
- * Wraps a 400 answer as a `backend_error` whose details carry `status: 400`, so a client
+ * Wraps a 400 response as a `backend_error` whose details carry `status: 400`, so a client
  * can retry with another query syntax.
  */
 export function rejectedRequest(config: BackendConfig, error: HttpStatusError): AppError {
@@ -101,7 +101,7 @@ export function rejectedRequest(config: BackendConfig, error: HttpStatusError): 
   );
 }
 
-/** Whether an error is a backend's 400 answer, as raised by `rejectedRequest`. */
+/** Whether an error is a backend's 400 response, as raised by `rejectedRequest`. */
 export function isRejectedRequest(error: unknown): error is AppError {
   return error instanceof AppError && error.details?.status === 400;
 }

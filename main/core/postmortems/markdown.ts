@@ -127,7 +127,7 @@ function eventDetail(event: TimelineEvent): string[] {
 /** Most output lines of one step printed in the postmortem; the rest stay in the output file. */
 export const MAX_STEP_OUTPUT_LINES = 200;
 
-/** The command and its output, the output cut to its first and last lines when long. */
+/** Renders a step's command and output, cutting long output to its first and last lines. */
 function stepDetail(data: Record<string, unknown>): string[] {
   const out: string[] = [];
   if (typeof data.command === 'string') appendAll(out, fenced(data.command, 'sh'));
@@ -179,7 +179,7 @@ function traceSection(traces: TraceSummary[]): string[] {
   ];
 }
 
-/** The span count, or for a snapshot of selected spans `3 selected of 120`. */
+/** Formats the span count, or `3 selected of 120` for a snapshot of selected spans. */
 function spanCell(trace: TraceSummary): string {
   if (trace.sourceSpanCount === undefined) return String(trace.spanCount);
   return `${trace.spanCount} selected of ${trace.sourceSpanCount}`;
