@@ -18,7 +18,7 @@ import { TraceService } from './traces/trace-service';
 
 export interface CoreOptions {
   dataDir: string;
-  /** Which host records events: desktop, web or cli. */
+  /** Host that records events: desktop, web or cli. */
   source: EventSource;
   /** Runbook folders; defaults to the bundled `runbooks/`. */
   runbookDirs?: string[];

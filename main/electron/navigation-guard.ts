@@ -40,7 +40,7 @@ export function decideNavigation(url: string, trusted: readonly string[]): Navig
 
 /**
  * Decides a `window.open` or `target=_blank` request. Firebreak never opens a second window
- * from a page, so the answer is always deny, with http(s) links sent to the system browser.
+ * from a page, so the decision is always deny, with http(s) links sent to the system browser.
  */
 export function decideWindowOpen(url: string): NavigationDecision {
   return external(url);

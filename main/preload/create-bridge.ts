@@ -2,7 +2,7 @@ import type { FirebreakBridge } from '../../shared/ipc/bridge';
 import type { ContractError, Result } from '../../shared/ipc/errors';
 import type { PushEvent } from '../../shared/ipc/events';
 
-/** The slice of Electron's `ipcRenderer` the bridge uses; a fake stands in for it in tests. */
+/** The slice of Electron's `ipcRenderer` the bridge uses; tests pass a fake instead. */
 export interface BridgeIpc {
   invoke(channel: string, input: unknown): Promise<unknown>;
   on(channel: string, listener: (event: unknown, payload: PushEvent) => void): void;
@@ -34,7 +34,7 @@ export function createBridge(
       try {
         return (await ipc.invoke(channel, input)) as Result<unknown>;
       } catch (error) {
-        // The main process answers with error data, so a rejection means the IPC link itself failed.
+        // The main process returns error data, so a rejection means the IPC link itself failed.
         const reason = error instanceof Error ? error.message : String(error);
         return failure({
           code: 'internal',

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-/** The screens the hash router knows. */
+/** Screens the hash router handles. */
 export type Route =
   | { name: 'incidents' }
   | { name: 'incident'; incidentId: string }

@@ -221,7 +221,7 @@ export const STEP_STATUSES = ['succeeded', 'failed', 'timed_out', 'cancelled', '
 
 /** One result check and whether it held. */
 export const StepCheckSchema = z.object({
-  /** `query` is whether Prometheus answered the query with `status: "success"`. */
+  /** `query` is whether Prometheus returned `status: "success"` for the query. */
   name: z.enum(['exit', 'status', 'query', 'contains', 'regex', 'not']),
   passed: z.boolean(),
   detail: z.string(),
@@ -246,7 +246,7 @@ export const QueryEvidenceSchema = z.object({
   query: z.string(),
   /** Evaluation time sent as `time=`, ISO-8601 UTC. */
   time: z.string(),
-  /** Null when Prometheus answered with an error or no valid answer came. */
+  /** Null when Prometheus returned an error or no valid response arrived. */
   resultType: z.enum(PROM_RESULT_TYPES).nullable(),
   /** Series in a vector or matrix; 1 for a scalar or string; 0 without a result. */
   seriesCount: z.number().int(),

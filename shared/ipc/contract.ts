@@ -23,9 +23,9 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
-/** What a caller sends (before defaults are applied). */
+/** Request as a caller sends it, before defaults are applied. */
 export type RequestInput<C extends Channel> = z.input<Contract[C]['request']>;
-/** What a handler receives (after parsing and defaults). */
+/** Request as a handler receives it, after parsing and defaults. */
 export type Request<C extends Channel> = z.output<Contract[C]['request']>;
 export type Response<C extends Channel> = z.output<Contract[C]['response']>;
 

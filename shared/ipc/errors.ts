@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Error codes that cross the contract. Each tells the caller what kind of next step fits. */
+/** Error codes that cross the contract. Each code marks what kind of next step fits. */
 export const ERROR_CODES = [
   /** The request does not match the schema or a value is out of range; fix the input. */
   'invalid_input',
@@ -16,7 +16,7 @@ export const ERROR_CODES = [
   'backend_error',
   /** The action ran and failed (a step exited non-zero, a file could not be written). */
   'failed',
-  /** A bug: something Firebreak did not expect. The message says what. */
+  /** A bug: something Firebreak did not expect. The message names it. */
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
@@ -30,5 +30,5 @@ export const ContractErrorSchema = z.object({
 });
 export type ContractError = z.infer<typeof ContractErrorSchema>;
 
-/** Every contract call resolves to one of these; errors are data, never thrown across. */
+/** Result of every contract call. `invoke` catches every thrown error and returns it as data. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };

@@ -4,7 +4,7 @@ import { readBackendsFileSection } from './config';
 /**
  * One Prometheus server that PromQL steps query. It sits under the `prometheus` key of the
  * backends file, beside the trace backends, because it is a metrics source and not a trace
- * backend: the trace search and trace fetch code never sees it. Tokens follow the same rule
+ * backend: the trace search and trace fetch code never reads it. Tokens follow the same rule
  * as trace backends: only an environment variable (`tokenEnv`) or an owner-only file
  * (`tokenFile`), never the value itself.
  */

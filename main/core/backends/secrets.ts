@@ -14,7 +14,7 @@ export interface SecretStore {
   decrypt(encrypted: Buffer): Promise<string>;
 }
 
-/** Folder in the data directory that holds encrypted backend tokens. */
+/** Folder in the data directory that contains encrypted backend tokens. */
 export const SECRETS_DIR = 'secrets';
 
 /**

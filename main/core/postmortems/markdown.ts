@@ -158,7 +158,7 @@ function stepDetail(data: Record<string, unknown>): string[] {
   return out;
 }
 
-/** Appends without spreading, so arrays of any length never overflow the call stack. */
+/** Appends item by item, because spreading a very long array overflows the call stack. */
 function appendAll(target: string[], items: string[]): void {
   for (const item of items) target.push(item);
 }

@@ -10,7 +10,7 @@ export const FOLDERS_FILE = 'runbook-folders.json';
 const FolderEntrySchema = z.object({
   /** Absolute, resolved path of the folder. */
   path: z.string(),
-  /** The person answered "trust this folder"; only then can its steps run. */
+  /** Whether the person confirmed "trust this folder". Only then can its steps run. */
   trusted: z.boolean(),
   /** When the folder was added, ISO-8601 UTC. */
   addedAt: z.string(),

@@ -6,7 +6,7 @@ import { eventExists, insertEvent, listEvents } from './timeline.queries';
 /** More than a watcher interval's worth of local appends, so none is pushed twice. */
 const MAX_REMEMBERED_LOCAL_IDS = 10_000;
 
-/** What a caller supplies for a new event; ids and recording time are filled in here. */
+/** Fields a caller supplies for a new event. The service fills in ids and recording time. */
 export interface NewEvent {
   incidentId: string;
   kind: TimelineKind;
@@ -72,8 +72,8 @@ export class TimelineService {
   }
 
   /**
-   * Notifies listeners of events another process (the CLI, a second host) wrote to the same
-   * database; events this process appended are skipped because they were pushed already.
+   * Notifies listeners of events that another process (the CLI, a second host) wrote to the
+   * same database. It skips events this process appended, because those were pushed already.
    */
   notifyExternal(events: TimelineEvent[]): void {
     for (const event of events) {

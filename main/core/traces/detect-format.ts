@@ -15,7 +15,7 @@ const EXPECTED =
 
 /**
  * Parses a trace file in any supported format and converts it to one imported trace.
- * Raises `invalid_input` naming the file when it is not JSON, not a trace, holds no spans
+ * Raises `invalid_input` naming the file when it is not JSON, not a trace, contains no spans
  * or spans from more than one trace.
  */
 export function importTraceText(fileName: string, content: string): ImportedTrace {
@@ -53,8 +53,11 @@ export function importDocuments(
   const otlp = unwrapOtlp(first);
   if (otlp !== undefined) {
     const data = parseDocument(OtlpTracesDataSchema, otlp, context);
-    const tempo = 'batches' in first || 'trace' in first || hasBase64Ids([data]);
-    return importOtlp([data], 'result' in first ? 'jaeger' : tempo ? 'tempo' : 'otlp', context);
+    // Jaeger api_v3 wraps OTLP in `result`; Tempo uses `batches` or `trace` and base64 ids.
+    let format: 'jaeger' | 'tempo' | 'otlp' = 'otlp';
+    if ('result' in first) format = 'jaeger';
+    else if ('batches' in first || 'trace' in first || hasBase64Ids([data])) format = 'tempo';
+    return importOtlp([data], format, context);
   }
   const keys = Object.keys(first).slice(0, 8).join(', ') || 'none';
   throw notATrace(fileName, `an object with keys ${keys}`);

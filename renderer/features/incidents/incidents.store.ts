@@ -6,7 +6,7 @@ import { api } from '../../api/api';
 
 interface IncidentsState {
   incidents: Incident[];
-  /** Whether the first load has finished, so an empty list can say "no incidents". */
+  /** Whether the first load has finished, so an empty list can show "no incidents". */
   loaded: boolean;
   loadError: ContractError | null;
   load(): Promise<void>;

@@ -4,7 +4,7 @@ import { useShortcut } from '../../lib/use-shortcut';
 import { paramsForStep, useRunbooksStore } from './runbooks.store';
 import { useStepRunsStore } from './step-runs.store';
 
-/** Marks the element that holds the step list, so actions can return focus to it. */
+/** Marks the element that contains the step list, so actions can return focus to it. */
 export const STEP_LIST_ATTRIBUTE = 'data-step-list';
 
 /** Moves focus to the step list, where the step keys act. */
